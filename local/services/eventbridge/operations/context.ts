@@ -1,0 +1,17 @@
+import type { EventBridgeState } from '../EventBridgeState.js';
+import type { TargetDispatcher } from '../TargetDispatcher.js';
+
+/** What every operation works with. */
+export interface OperationContext {
+  readonly state: EventBridgeState;
+  readonly dispatcher: TargetDispatcher;
+  /** Clock, epoch ms. */
+  readonly now: () => number;
+  /** Fault switches of the local runtime. */
+  readonly faults: { putEventsFailingUntil: number };
+  /** Background work (replays) still running. */
+  readonly background: Set<Promise<unknown>>;
+}
+
+/** A request body as parsed JSON. */
+export type Input = Readonly<Record<string, unknown>>;
