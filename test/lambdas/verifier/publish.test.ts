@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ENTRY_BYTES } from '../../../lambdas/verifier/constants.js';
+import type { EnvelopeHead } from '../../../lambdas/verifier/envelope.js';
+import { putEventsEntrySize } from '../../../lambdas/verifier/entry-size.js';
+import { Publisher } from '../../../lambdas/verifier/publish.js';
+import { jsonPayload } from '../../../lambdas/verifier/schemes/wire.js';
+import { FakeAws } from '../../helpers/verifier/fake-aws.js';
+
+const fake = new FakeAws();
+const head: EnvelopeHead = {
+  specversion: '1.0',
+  id: 'evt_1',
+  source: 'webhooks.stripe',
+  type: 'invoice.paid',
+  time: '2026-11-25T20:00:00.000Z',
+  datacontenttype: 'application/json',
+  envelopeversion: '1.0',
+  correlationid: 'req-1',
+  verification: { scheme: 'stripe', secretIndex: 0 },
+  vendorheaders: {},
+};
+const receivedAt = new Date(head.time);
+const publisher = (options: { bucket?: string; threshold?: number } = {}) =>
+  new Publisher({ ...fake.clients(), eventBusName: 'bus', claimCheckBucket: options.bucket, claimCheckThreshold: options.threshold });
+/** A JSON body of exactly `size` bytes. */
+const bodyOf = (size: number) => Buffer.from(`{"p":"${'x'.repeat(size - 8)}"}`);
+
+beforeAll(async () => {
+  await fake.start();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+beforeEach(() => {
+  fake.entries.length = 0;
+  fake.objects.clear();
+});
+
+describe('putEventsEntrySize', () => {
+  it('counts 14 bytes for Time and UTF-8 bytes of Source, DetailType, Detail and Resources', () => {
+    // "é" is two bytes in UTF-8
+    const size = putEventsEntrySize({ Time: new Date(), Source: 'src', DetailType: 'é', Detail: '{}', Resources: ['arn:a'], EventBusName: 'not-counted' });
+    expect(size).toBe(14 + 3 + 2 + 2 + 5);
+  });
+
+  it('counts nothing for Time when it is not set', () => {
+    expect(putEventsEntrySize({ Source: 'a', DetailType: 'b', Detail: '{}' })).toBe(4);
+  });
+});
+
+describe('Publisher', () => {
+  it('publishes inline when the entry fits', async () => {
+    const result = await publisher({ bucket: 'claims' }).publish(head, jsonPayload(bodyOf(1000)), receivedAt);
+    expect(result.dataref).toBeUndefined();
+    expect(fake.entries).toHaveLength(1);
+    expect(fake.objects.size).toBe(0);
+  });
+
+  it('claim-checks when the inline entry would exceed the 1 MB entry limit', async () => {
+    const body = bodyOf(MAX_ENTRY_BYTES);
+    const result = await publisher({ bucket: 'claims' }).publish(head, jsonPayload(body), receivedAt);
+    expect(result.dataref).toMatchObject({ bucket: 'claims', size: MAX_ENTRY_BYTES });
+    expect(result.entrySize).toBeLessThan(2000);
+    expect(fake.objects.get(`claims/${result.dataref!.key}`)?.body.equals(body)).toBe(true);
+  });
+
+  it('keeps the largest inline entry within the limit', async () => {
+    // GIVEN a payload that leaves the entry exactly at the limit
+    const overhead = putEventsEntrySize({ Time: receivedAt, Source: head.source, DetailType: head.type, Detail: `${JSON.stringify(head).slice(0, -1)},"data":}` });
+    const result = await publisher({ bucket: 'claims' }).publish(head, jsonPayload(bodyOf(MAX_ENTRY_BYTES - overhead)), receivedAt);
+    expect(result).toEqual({ entrySize: MAX_ENTRY_BYTES });
+    // and one more byte goes to S3
+    const over = await publisher({ bucket: 'claims' }).publish(head, jsonPayload(bodyOf(MAX_ENTRY_BYTES - overhead + 1)), receivedAt);
+    expect(over.dataref).toBeDefined();
+  });
+
+  it('fails if the payload does not fit and no bucket is configured', async () => {
+    await expect(publisher().publish(head, jsonPayload(bodyOf(MAX_ENTRY_BYTES)), receivedAt)).rejects.toThrow(
+      expect.objectContaining({ code: 'payload_too_large', message: 'payload does not fit one event and no claim-check bucket is configured' }),
+    );
+    expect(fake.entries).toHaveLength(0);
+  });
+
+  it('fails with publish_failed if the claim-check upload fails', async () => {
+    const broken = new Publisher({ ...fake.clients(), eventBusName: 'bus', claimCheckBucket: 'claims', claimCheckThreshold: 1 });
+    await fake.stop();
+    try {
+      await expect(broken.publish(head, jsonPayload(bodyOf(100)), receivedAt)).rejects.toThrow(
+        expect.objectContaining({ code: 'publish_failed', message: 'claim-check upload failed' }),
+      );
+    } finally {
+      await fake.start();
+    }
+  });
+
+  it('carries form fields as data and other bodies as data_base64', async () => {
+    const p = publisher();
+    await p.publish({ ...head, datacontenttype: 'application/x-www-form-urlencoded' }, { kind: 'form', bytes: Buffer.from('a=1&a=2'), fields: { a: ['1', '2'] } }, receivedAt);
+    await p.publish({ ...head, datacontenttype: 'text/plain' }, { kind: 'binary', bytes: Buffer.from('hi'), contentType: 'text/plain' }, receivedAt);
+    expect(JSON.parse(fake.entries[0]!.Detail)).toMatchObject({ data: { a: ['1', '2'] } });
+    expect(JSON.parse(fake.entries[1]!.Detail)).toMatchObject({ data_base64: 'aGk=' });
+    expect(JSON.parse(fake.entries[1]!.Detail)).not.toHaveProperty('data');
+  });
+});
