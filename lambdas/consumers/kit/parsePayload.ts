@@ -1,6 +1,7 @@
 // The verifier builds `data` from a form body with this same function, so an inline and a
 // claim-checked payload look alike to a consumer.
 import { parseForm } from '../../shared/form.js';
+import { FORM_CONTENT_TYPE } from '../../shared/payload.js';
 import { PayloadParseError } from './errors.js';
 
 /** A parsed payload: `data` for JSON and form bodies, `data_base64` for anything else. */
@@ -29,7 +30,7 @@ export const parsePayload = (body: Uint8Array, contentType: string | undefined):
       throw new PayloadParseError(type, `payload declared ${type} is not valid JSON`, { cause: error });
     }
   }
-  if (type === 'application/x-www-form-urlencoded') {
+  if (type === FORM_CONTENT_TYPE) {
     return { data: parseForm(Buffer.from(body).toString('utf8')) };
   }
   return { data_base64: Buffer.from(body).toString('base64') };
