@@ -102,6 +102,8 @@ export class HandlerFunction extends Construct {
         minify: true,
         sourceMap: true,
         forceDockerBundling: false,
+        // The SDK version tested is the version shipped: the runtime's own copy may differ.
+        bundleAwsSDK: true,
         logLevel: LogLevel.WARNING,
       },
     });

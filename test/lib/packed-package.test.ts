@@ -21,8 +21,13 @@ new IntegrationStack(app, 'TheirStack', {
 app.synth();
 `;
 
+// A team's consumer is only its logic, on the kit the package exports.
 const THEIR_HANDLER = `
-export const handler = async (event: { Records: unknown[] }) => ({ batchItemFailures: [] as { itemIdentifier: string }[], seen: event.Records.length });
+import { defineConsumer } from 'hookbridge/consumer-kit';
+
+export const handler = defineConsumer(async (event) => {
+  console.log('billing', event.source, event.id);
+});
 `;
 
 describe('the packed package, installed in a separate CDK app', () => {
@@ -68,5 +73,9 @@ describe('the packed package, installed in a separate CDK app', () => {
     expect(verifier).toBeDefined();
     const tree = readFileSync(join(out, 'tree.json'), 'utf8');
     expect(tree).toContain('TheirStack/Consumer-billing/Handler/Function');
+    // AND the team's handler was bundled with the consumer kit it imported from the package
+    const billing = functions.find((f) => f.Properties.Environment?.Variables?.HOOKBRIDGE_CONSUMER === 'billing');
+    const bundle = readFileSync(join(out, billing!.Metadata!['aws:asset:path']!, 'index.js'), 'utf8');
+    expect(bundle).toContain('HOOKBRIDGE_IDEMPOTENCY_TABLE');
   }, 240_000);
 });
