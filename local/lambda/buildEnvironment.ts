@@ -31,6 +31,9 @@ export function buildEnvironment(config: LambdaFunctionConfig, instance: Environ
     LANG: 'en_US.UTF-8',
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     NODE_PATH: [config.assetDir, ...runtimeNodeModules()].join(path.delimiter),
+    // The functions run on Lambda's Node.js 24; the SDK's notice about the local Node.js version
+    // would be printed once per worker and says nothing about the deployed code.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   if (config.endpointUrl !== undefined) unreserved.AWS_ENDPOINT_URL = config.endpointUrl;
   const reserved: Record<string, string> = {

@@ -11,7 +11,7 @@ import { deleteRule, describeRule, listRules, putRule } from './operations/rules
 import { listTargetsByRule, putTargets, removeTargets } from './operations/targets.js';
 import { InvalidEventPatternError } from './pattern/index.js';
 import { TargetDispatcher, type TargetDispatcherOptions } from './TargetDispatcher.js';
-import type { DeliverFn, DeliveryMetrics, EventBridgeSnapshot, WireResponse } from './types.js';
+import type { ArchivedEventMutation, DeliverFn, DeliveryMetrics, EventBridgeSnapshot, WireResponse } from './types.js';
 
 /** Options of {@link EventBridgeService}. */
 export interface EventBridgeServiceOptions extends TargetDispatcherOptions {
@@ -23,6 +23,11 @@ export interface EventBridgeServiceOptions extends TargetDispatcherOptions {
   readonly region?: string;
   /** Clock in epoch ms. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Told of every event stored in an archive (the runtime journals it with STATE_DIR).
+   * @default - not told
+   */
+  readonly onArchived?: (mutation: ArchivedEventMutation) => void;
 }
 
 type Operation = (ctx: OperationContext, input: Input) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -73,6 +78,7 @@ export class EventBridgeService {
       now,
       faults: { putEventsFailingUntil: 0 },
       background: new Set(),
+      ...(options.onArchived ? { onArchived: options.onArchived } : {}),
     };
   }
 
@@ -137,6 +143,23 @@ export class EventBridgeService {
   /** The state (buses, rules, targets, archives with events, replays) as plain JSON. */
   public snapshot(): EventBridgeSnapshot {
     return this.context.state.snapshot();
+  }
+
+  /**
+   * Applies an archived-event record journaled through `onArchived` (at start, after the archives
+   * were created again from the template). A record of an archive that no longer exists is dropped.
+   */
+  public applyArchived(mutation: ArchivedEventMutation): void {
+    this.context.state.archives.get(mutation.archive)?.events.push({ event: mutation.event, ingestedAt: mutation.ingestedAt });
+  }
+
+  /** The events of every archive, by archive name (what a checkpoint keeps). */
+  public archivedEvents(): Record<string, ArchivedEventMutation[]> {
+    const result: Record<string, ArchivedEventMutation[]> = {};
+    for (const archive of this.context.state.archives.values()) {
+      result[archive.name] = archive.events.map(({ event, ingestedAt }) => ({ type: 'archived', archive: archive.name, event, ingestedAt }));
+    }
+    return result;
   }
 
   /** Replaces the state with a snapshot taken by {@link snapshot}. */

@@ -10,4 +10,4 @@ export {
   ValidationError,
 } from './errors.js';
 export { EventPattern, InvalidEventPatternError } from './pattern/index.js';
-export type { DeliverFn, DeliveryMeta, DeliveryMetrics, EventBridgeSnapshot, EventEnvelope, WireResponse } from './types.js';
+export type { ArchivedEventMutation, DeliverFn, DeliveryMeta, DeliveryMetrics, EventBridgeSnapshot, EventEnvelope, WireResponse } from './types.js';

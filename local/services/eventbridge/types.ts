@@ -72,6 +72,17 @@ export interface ArchivedEvent {
   readonly ingestedAt: number;
 }
 
+/**
+ * The one state change worth journaling: an event stored in an archive. Buses, rules, targets and
+ * archives themselves come from the template at every start; archived events exist only here.
+ */
+export interface ArchivedEventMutation {
+  readonly type: 'archived';
+  readonly archive: string;
+  readonly event: EventEnvelope;
+  readonly ingestedAt: number;
+}
+
 /** An archive in the state. */
 export interface ArchiveRecord {
   readonly name: string;

@@ -29,6 +29,7 @@ export async function routeEvent(
       const pattern = ctx.state.compiled(archive.arn, archive.eventPattern);
       if (pattern === undefined || pattern.matches(event)) {
         archive.events.push({ event, ingestedAt: options.ingestedAt });
+        ctx.onArchived?.({ type: 'archived', archive: archive.name, event, ingestedAt: options.ingestedAt });
       }
     }
   }
