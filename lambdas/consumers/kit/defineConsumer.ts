@@ -14,7 +14,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { backoffSeconds, delayRetry, receiveCountOf } from './backoff.js';
 import { defaultDynamoDBClient, defaultS3Client, defaultSqsClient } from './clients.js';
-import { CORRELATION_ID_KEY, IDEMPOTENCY_KEY_JMESPATH, IDEMPOTENCY_KEY_PREFIX } from './constants.js';
+import { CORRELATION_ID_KEY, IDEMPOTENCY_KEY_JMESPATH, IDEMPOTENCY_KEY_PREFIX, SQS_MAX_VISIBILITY_TIMEOUT_SECONDS } from './constants.js';
 import { parseEnvelope } from './parseEnvelope.js';
 import { resolvePayload } from './resolvePayload.js';
 import { resolveSettings } from './resolveSettings.js';
@@ -110,9 +110,17 @@ export const defineConsumer = <TData = unknown>(
     return { settings, logger, idempotencyConfig, run };
   };
 
+  /**
+   * `inProgress` are the records whose duplicate was still being processed elsewhere: that lock
+   * lasts at most one invocation of this function (`lockSeconds`, its timeout), so their retry waits
+   * at least that long. Retrying sooner would only spend receives on a lock that cannot have expired
+   * (a crashed holder's lock runs to its expiry) and could push a healthy event into the DLQ.
+   */
   const scheduleRetries = async (
     rt: Runtime,
     failed: readonly SQSRecord[],
+    inProgress: ReadonlySet<string>,
+    lockSeconds: number,
   ): Promise<void> => {
     const { queueUrl, backoffBaseSeconds, backoffMaxSeconds } = rt.settings;
     if (queueUrl === undefined) {
@@ -124,7 +132,8 @@ export const defineConsumer = <TData = unknown>(
     await Promise.all(
       failed.map(async (record) => {
         const receiveCount = receiveCountOf(record);
-        const seconds = backoffSeconds(receiveCount, backoffBaseSeconds, backoffMaxSeconds, random);
+        const backoff = backoffSeconds(receiveCount, backoffBaseSeconds, backoffMaxSeconds, random);
+        const seconds = inProgress.has(record.messageId) ? Math.max(backoff, lockSeconds) : backoff;
         try {
           await delayRetry(sqs(), queueUrl, record, seconds);
           rt.logger.info('retry delayed', { message_id: record.messageId, receiveCount, visibilityTimeout: seconds });
@@ -144,6 +153,8 @@ export const defineConsumer = <TData = unknown>(
     const rt = (runtime ??= build());
     rt.logger.addContext(context);
     rt.idempotencyConfig?.registerLambdaContext(context);
+    const lockSeconds = Math.min(Math.ceil(context.getRemainingTimeInMillis() / 1000), SQS_MAX_VISIBILITY_TIMEOUT_SECONDS);
+    const inProgress = new Set<string>();
 
     const recordHandler = async (record: SQSRecord): Promise<unknown> => {
       const receiveCount = receiveCountOf(record);
@@ -162,7 +173,8 @@ export const defineConsumer = <TData = unknown>(
         return await rt.run(envelope, ctx);
       } catch (error) {
         if (error instanceof IdempotencyAlreadyInProgressError) {
-          logger.info('duplicate still in progress elsewhere; retrying later', { receiveCount });
+          inProgress.add(record.messageId);
+          logger.info('duplicate still in progress elsewhere; retrying after its lock expires', { receiveCount, lockSeconds });
         } else {
           logger.error('consumer failed', { receiveCount, error: error as Error });
         }
@@ -179,6 +191,8 @@ export const defineConsumer = <TData = unknown>(
     await scheduleRetries(
       rt,
       event.Records.filter((record) => failedIds.has(record.messageId)),
+      inProgress,
+      lockSeconds,
     );
     return response;
   };

@@ -115,21 +115,41 @@ describe('retry with backoff through ChangeMessageVisibility', () => {
     expect(sqs.calls).toEqual([]);
   });
 
-  it('backs off a concurrent duplicate too', async () => {
-    // GIVEN a first delivery held on a latch
+  it('delays a concurrent duplicate until the holder\'s lock can have expired', async () => {
+    // GIVEN a first delivery held on a latch, in a function with 12 s left (its lock lasts that long)
     const latch = createLatch();
     const handler = defineConsumer(async () => latch.wait(), options({ random: () => 0.5 }));
     const envelope = makeEnvelope();
-    const first = handler(makeSqsEvent(makeSqsRecord(envelope)), makeLambdaContext());
+    const first = handler(makeSqsEvent(makeSqsRecord(envelope)), makeLambdaContext(12_000));
     await latch.reached;
 
-    // WHEN its duplicate arrives on a second receive (window 4 s)
+    // WHEN its duplicate arrives on a second receive (backoff alone: floor(0.5 * 5) = 2 s)
     const duplicate = makeSqsRecord(envelope, { messageId: 'dup', receiveCount: 2 });
-    const response = await handler(makeSqsEvent(duplicate), makeLambdaContext());
+    const response = await handler(makeSqsEvent(duplicate), makeLambdaContext(12_000));
     latch.release();
     await first;
 
-    // THEN it is reported failed and delayed floor(0.5 * 5) = 2 s
+    // THEN it is reported failed and delayed by the lock's 12 s, not the 2 s backoff, so a retry
+    // never spends a receive on a lock that cannot have expired yet
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'dup' }]);
+    expect(sqs.calls).toEqual([{ QueueUrl: QUEUE_URL, ReceiptHandle: duplicate.receiptHandle, VisibilityTimeout: 12 }]);
+  });
+
+  it('keeps the backoff for a concurrent duplicate when the backoff is the longer wait', async () => {
+    // GIVEN a first delivery held on a latch, in a function with 1 s left
+    const latch = createLatch();
+    const handler = defineConsumer(async () => latch.wait(), options({ random: () => 0.5 }));
+    const envelope = makeEnvelope();
+    const first = handler(makeSqsEvent(makeSqsRecord(envelope)), makeLambdaContext(1_000));
+    await latch.reached;
+
+    // WHEN its duplicate arrives on a second receive
+    const duplicate = makeSqsRecord(envelope, { messageId: 'dup', receiveCount: 2 });
+    const response = await handler(makeSqsEvent(duplicate), makeLambdaContext(1_000));
+    latch.release();
+    await first;
+
+    // THEN the 2 s backoff wins over the 1 s lock
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'dup' }]);
     expect(sqs.calls).toEqual([{ QueueUrl: QUEUE_URL, ReceiptHandle: duplicate.receiptHandle, VisibilityTimeout: 2 }]);
   });
