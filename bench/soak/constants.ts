@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is bench/soak/constants.ts). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The ready line of `hookbridge local`. */
+export const RUNTIME_READY_PREFIX = 'HOOKBRIDGE_READY ';
+export const RUNTIME_READY_TIMEOUT_MS = 120_000;
+
+/** Bound of one `cdk synth`. */
+export const SYNTH_TIMEOUT_MS = 240_000;
+
+/** Webhooks of the full run and of `--quick`. */
+export const FULL_WEBHOOKS = 100_000;
+export const QUICK_WEBHOOKS = 5_000;
+
+/** Shares of the sends (issue 4, section 2). */
+export const REPEAT_SHARE = 0.1;
+export const FLAKY_SHARE = 0.05;
+export const POISON_SHARE = 0.01;
+
+/** Keep-alive connections of the sender. */
+export const SENDER_CONNECTIONS = 8;
+/** One request's bound, and how long a vendor keeps retrying one delivery (503 or no connection). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const RETRY_FOR_MS = 120_000;
+export const RETRY_DELAY_MS = 250;
+
+/** Seconds PutEvents fails (fault endpoint), quick and full. */
+export const OUTAGE_SECONDS_QUICK = 3;
+export const OUTAGE_SECONDS_FULL = 10;
+
+/** A progress line every this many ms. */
+export const PROGRESS_EVERY_MS = 3_000;
+
+/** Bound of the drain waits (everything processed after the sends, after the redrive, after the replay). */
+export const DRAIN_TIMEOUT_MS = 600_000;
+
+/**
+ * How long before the SIGKILL a downstream call may have been answered without the consumer having
+ * recorded the event as done (the at-least-once window every SQS consumer has, on AWS too).
+ */
+export const COMMIT_WINDOW_MS = 3_000;
+
+/** The summary line the test looks for. */
+export const SUMMARY_PREFIX = 'SOAK_SUMMARY ';
