@@ -22,6 +22,8 @@ export interface RuntimeProcessOptions {
   readonly secretsFile?: string;
   /** `--state-dir`: journal state so it survives a SIGKILL. */
   readonly stateDir?: string;
+  /** `--now`: unix seconds the functions' clocks start at (NOW_OVERRIDE). */
+  readonly now?: number;
   /** File every line of the child's stdout and stderr is appended to. */
   readonly logFile: string;
   /** How long to wait for the ready line, ms. @default 90000 */
@@ -60,6 +62,7 @@ export class RuntimeProcess {
       '--outputs-file', options.outputsFile,
       ...(options.secretsFile ? ['--secrets-file', options.secretsFile] : []),
       ...(options.stateDir ? ['--state-dir', options.stateDir] : []),
+      ...(options.now !== undefined ? ['--now', String(options.now)] : []),
     ];
     const env = { ...process.env };
     for (const name of ['PORT', 'EDGE_PORT', 'HOST', 'STATE_DIR', 'WEBHOOK_SECRETS_FILE', 'NOW_OVERRIDE', 'BODY_LIMIT']) delete env[name];

@@ -26,7 +26,9 @@ export type Capability =
   /** The runtime's fault-injection endpoint (local only). */
   | 'faults'
   /** The runtime can be SIGKILLed and restarted on the same STATE_DIR (local only). */
-  | 'restart';
+  | 'restart'
+  /** The functions' clocks can be shifted with NOW_OVERRIDE (local only). */
+  | 'clock';
 
 /** The target chosen by the environment, and why it cannot run (if it cannot). */
 export interface TargetPlan {
@@ -45,7 +47,7 @@ const LOCALSTACK_HEALTH = 'http://localhost:4566/_localstack/health';
  */
 export async function planTarget(env: NodeJS.ProcessEnv = process.env): Promise<TargetPlan> {
   const kind = (env.E2E_TARGET ?? 'local') as TargetKind;
-  if (kind === 'local') return { kind, capabilities: ['downstream', 'faults', 'restart'] };
+  if (kind === 'local') return { kind, capabilities: ['downstream', 'faults', 'restart', 'clock'] };
   const downstream: Capability[] = env.E2E_DOWNSTREAM_PORT ? ['downstream'] : [];
   const outputs = env.E2E_OUTPUTS_FILE;
   if (kind === 'localstack') {
@@ -89,6 +91,8 @@ export function describeOnTarget(plan: TargetPlan, name: string, needs: readonly
 export interface StartOptions {
   /** Local: journal the runtime's state in a temp STATE_DIR (for the SIGKILL scenario). */
   readonly stateDir?: boolean;
+  /** Local: start the functions' clocks at these unix seconds (`--now`, NOW_OVERRIDE). */
+  readonly now?: number;
 }
 
 /**
@@ -164,7 +168,7 @@ export class E2eTarget {
   }
 
   /** A webhook of `source` signed with its scheme and secret. */
-  public async sign(source: string, scheme: FixtureScheme, spec: { id?: string; type?: string; payload?: Record<string, unknown> } = {}): Promise<SignedWebhook> {
+  public async sign(source: string, scheme: FixtureScheme, spec: { id?: string; type?: string; payload?: Record<string, unknown>; timestamp?: number } = {}): Promise<SignedWebhook> {
     return signWebhook({ scheme, url: this.webhookUrl(source), eventSource: `webhooks.${source}`, secret: await this.secret(source), ...spec });
   }
 
@@ -223,6 +227,7 @@ export class E2eTarget {
       secretsFile: join(this.dir, 'secrets.json'),
       logFile: this.logFile,
       ...(this.options.stateDir ? { stateDir: join(this.dir, 'state') } : {}),
+      ...(this.options.now !== undefined ? { now: this.options.now } : {}),
     });
     this.runtime = runtime;
     const ready = runtime.ready!;
