@@ -38,17 +38,16 @@ export const twilioScheme: Scheme = {
 
   signedContent(request: WebhookRequest): SignedContent {
     const signature = decodeDigest(requireHeader(request, SIGNATURE_HEADER), 'base64', 'sha1', SIGNATURE_HEADER);
-    let suffix = '';
-    if (mediaType(request) === FORM) {
-      suffix = signedParams(request.body.toString('utf8'));
-    } else {
-      const bodyHash = new URL(request.url).searchParams.get('bodySHA256');
-      if (!bodyHash) throw new SignatureError(ErrorCode.SignatureMalformed, 'non-form body without bodySHA256 in the URL');
-      // The body hash is public data; an ordinary comparison leaks nothing.
-      if (bodyHash.toLowerCase() !== sha256Hex(request.body)) {
-        throw new SignatureError(ErrorCode.SignatureMismatch, 'body does not match bodySHA256');
-      }
+    const form = mediaType(request) === FORM;
+    // A signed URL carrying bodySHA256 binds the body whatever the content type claims: otherwise a
+    // captured JSON delivery, re-sent as an empty form, would verify with a body of the sender's choosing.
+    const bodyHash = new URL(request.url).searchParams.get('bodySHA256');
+    if (!bodyHash && !form) throw new SignatureError(ErrorCode.SignatureMalformed, 'non-form body without bodySHA256 in the URL');
+    // The body hash is public data; an ordinary comparison leaks nothing.
+    if (bodyHash && bodyHash.toLowerCase() !== sha256Hex(request.body)) {
+      throw new SignatureError(ErrorCode.SignatureMismatch, 'body does not match bodySHA256');
     }
+    const suffix = form ? signedParams(request.body.toString('utf8')) : '';
     const messages = [withoutPort(request.url), withDefaultPort(request.url)].map((url) => Buffer.from(url + suffix, 'utf8'));
     return { algorithm: 'sha1', messages, signatures: [signature] };
   },

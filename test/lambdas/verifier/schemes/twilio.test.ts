@@ -90,6 +90,15 @@ describe('twilio scheme', () => {
     expect(() => check(twilioScheme, request, [token])).toThrow('body does not match bodySHA256');
   });
 
+  it('fails if a captured JSON delivery is replayed as an empty form (bodySHA256 binds the body)', () => {
+    // GIVEN a JSON delivery Twilio signed through its URL's bodySHA256
+    const signed = twilioScheme.sign({ body: Buffer.from('{"a":1}'), contentType: 'application/json', url: publicUrl, timestamp: 0, id: 'i', secret: token });
+    // WHEN the same URL and signature come back with a form content type and an empty body
+    const request = webhookRequest('', { ...signed.headers, 'Content-Type': FORM }, signed.url);
+    // THEN the body no longer matches the signed hash
+    expect(() => check(twilioScheme, request, [token])).toThrow('body does not match bodySHA256');
+  });
+
   it('fails if a JSON body arrives without bodySHA256', () => {
     const request = webhookRequest('{"a":1}', { 'x-twilio-signature': docs.signature, 'content-type': 'application/json' }, publicUrl);
     expect(() => check(twilioScheme, request, [token])).toThrow('non-form body without bodySHA256 in the URL');
