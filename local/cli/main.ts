@@ -3,6 +3,7 @@ import { closestName } from './closestName.js';
 import { localCommand } from './commands/localCommand.js';
 import { sendCommand } from './commands/sendCommand.js';
 import { statusCommand } from './commands/statusCommand.js';
+import { costCommand } from './commands/costCommand.js';
 import { DEBUG_ENV } from './constants.js';
 import { CliError, UsageError } from './errors.js';
 import { formatCommandHelp, formatMainHelp } from './formatHelp.js';
@@ -10,7 +11,7 @@ import { parseCommandLine } from './parseCommandLine.js';
 import type { Command, CommandContext, StartLocalRuntime } from './types.js';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [localCommand, sendCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [localCommand, sendCommand, statusCommand, costCommand];
 
 /** Built-in error classes: thrown by them means a bug, not a classified failure. */
 const BUILT_IN_ERRORS: ReadonlySet<unknown> = new Set([Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError]);
