@@ -33,8 +33,8 @@ describe('e2e target plan', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs locally by default, with faults, restarts and the downstream server', async () => {
-    expect(await planTarget({})).toEqual({ kind: 'local', capabilities: ['downstream', 'faults', 'restart'] });
+  it('runs locally by default, with faults, restarts, the clock override and the downstream server', async () => {
+    expect(await planTarget({})).toEqual({ kind: 'local', capabilities: ['downstream', 'faults', 'restart', 'clock'] });
   });
 
   it('skips LocalStack without an outputs file, naming the command to run', async () => {
