@@ -11,6 +11,7 @@ import {
 import { RunnerShutDownError } from './errors.js';
 import { FunctionWorker } from './FunctionWorker.js';
 import { defaultLogSink } from './defaultLogSink.js';
+import { settleWithin } from './settleWithin.js';
 import { resolveHandler } from './resolveHandler.js';
 import type {
   InvocationResult,
@@ -104,14 +105,7 @@ export class LambdaRunner {
    */
   public async shutdown(graceMs: number = DEFAULT_SHUTDOWN_GRACE_MS): Promise<void> {
     this.closed = true;
-    if (this.inFlight.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.inFlight]),
-        new Promise((resolve) => { timer = setTimeout(resolve, graceMs); }),
-      ]);
-      clearTimeout(timer);
-    }
+    await settleWithin(this.inFlight, graceMs);
     await Promise.all([...this.workers].map((worker) => worker.terminate()));
     this.workers.clear();
     this.idle.length = 0;

@@ -3,6 +3,7 @@ export { resolveHandler } from './resolveHandler.js';
 export { buildEnvironment, logGroupName } from './buildEnvironment.js';
 export { clockOffsetFromNowOverride } from './clockOffsetFromNowOverride.js';
 export { defaultLogSink } from './defaultLogSink.js';
+export { settleWithin } from './settleWithin.js';
 export { BundleNotFoundError, InvalidHandlerError, InvalidNowOverrideError, LocalLambdaError, RunnerShutDownError } from './errors.js';
 export {
   DEFAULT_MAX_CONCURRENCY,

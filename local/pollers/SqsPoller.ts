@@ -1,4 +1,5 @@
 import type { InvocationResult } from '../lambda/types.js';
+import { settleWithin } from '../lambda/settleWithin.js';
 import { buildSqsEvent, regionOfArn } from './buildSqsEvent.js';
 import {
   DEFAULT_BATCH_SIZE,
@@ -95,14 +96,7 @@ export class SqsPoller {
     this.abort.abort();
     this.slotFreed?.();
     await this.loop;
-    if (this.inFlight.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.inFlight]),
-        new Promise((resolve) => { timer = setTimeout(resolve, graceMs); }),
-      ]);
-      clearTimeout(timer);
-    }
+    await settleWithin(this.inFlight, graceMs);
   }
 
   /** Counters for the inspection API. */
