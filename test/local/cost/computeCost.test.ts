@@ -80,17 +80,49 @@ describe('computeCost monotonicity', () => {
     );
   });
 
-  it('never bills more for a longer batching window, a bigger batch, a quieter log level or no idempotency store', () => {
+  it('never bills more for a quieter log level, no idempotency store or a function URL', () => {
     fc.assert(
       fc.property(settings, (input) => {
-        expect(monthly({ ...input, batchingWindowSeconds: Math.min(300, input.batchingWindowSeconds + 10) })).toBeLessThanOrEqual(monthly(input) + 1e-9);
-        expect(monthly({ ...input, batchSize: Math.min(10_000, input.batchSize * 2) })).toBeLessThanOrEqual(monthly(input) + 1e-9);
         expect(monthly({ ...input, logLevel: 'ERROR' })).toBeLessThanOrEqual(monthly(input) + 1e-9);
         expect(monthly({ ...input, idempotency: 'none' })).toBeLessThanOrEqual(monthly(input) + 1e-9);
         expect(monthly({ ...input, ingress: 'function-url' })).toBeLessThanOrEqual(monthly(input) + 1e-9);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('never bills more for a bigger batch or a longer batching window, but for SQS payload chunks rounding up once per receive', () => {
+    // SQS bills each 64 KB chunk of a request's payload, rounded up per request: a receive of 14
+    // messages of 137 KB is ceil(1918/64) = 30 chunks where two receives of 7 are 2 × 15 = 30, but
+    // 9 messages (21 chunks) can cost more than 7 + 2 (15 + 5). So a bigger batch (or a longer window, which fills batches further) may add at most
+    // one chunk per receive of the smaller batch on the SQS request line; every other line may not grow.
+    const sqsRequests = (lines: readonly { service: string; item: string; quantity: number }[]): number =>
+      lines.filter((l) => l.service === 'SQS' && l.item.startsWith('send')).reduce((sum, l) => sum + l.quantity, 0);
+    const invocations = (lines: readonly { service: string; item: string; quantity: number }[]): number =>
+      lines.filter((l) => l.service === 'Lambda' && l.item.startsWith('consumer invocations')).reduce((sum, l) => sum + l.quantity, 0);
+    fc.assert(
+      fc.property(settings, (input) => {
+        const small = computeCost(input);
+        const others = (report: typeof small): number =>
+          report.lines.filter((l) => !(l.service === 'SQS' && l.item.startsWith('send'))).reduce((sum, l) => sum + l.monthlyUsd, 0);
+        const bigger = [
+          computeCost({ ...input, batchSize: Math.min(10_000, input.batchSize * 2) }),
+          computeCost({ ...input, batchingWindowSeconds: Math.min(300, input.batchingWindowSeconds + 10) }),
+        ];
+        for (const big of bigger) {
+          expect(sqsRequests(big.lines)).toBeLessThanOrEqual(sqsRequests(small.lines) + invocations(small.lines) + 1e-6);
+          expect(others(big)).toBeLessThanOrEqual(others(small) + 1e-9);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bills the documented counterexample of chunk rounding: 9 messages of 137 KB in one receive', () => {
+    const input = { events: 177_327, consumers: 0, avgBytes: 136_986, batchSize: 7, batchingWindowSeconds: 132, ingress: 'http-api', idempotency: 'dynamodb', logLevel: 'DEBUG' } as const;
+    const small = computeCost(input);
+    const big = computeCost({ ...input, batchSize: 14 });
+    expect(big.monthlyUsd).toBeGreaterThan(small.monthlyUsd);
   });
 
   it('never costs less per webhook for the whole stack than for the Hookdeck-like subset', () => {
