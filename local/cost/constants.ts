@@ -45,3 +45,30 @@ export const EMF_FLUSH_BYTES = 450;
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
  */
 export const SQS_MAX_MESSAGES_PER_CALL = 10;
+
+/**
+ * Lambda's X-Ray sampling with active tracing: "1 request per second and 5 percent of additional
+ * requests", not configurable per function.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html
+ */
+export const LAMBDA_TRACE_RESERVOIR_PER_SECOND = 1;
+export const LAMBDA_TRACE_FIXED_RATE = 0.05;
+
+/** X-Ray records the first 100,000 traces of a month free. @see https://aws.amazon.com/xray/pricing/ */
+export const XRAY_FREE_TRACES = 100_000;
+
+/**
+ * Alarms lib/alarms.ts creates: per source (publish failures, signature rejections) and per
+ * consumer queue (DLQ depth, delivery DLQ depth, oldest message age, failed rule invocations).
+ */
+export const ALARMS_PER_SOURCE = 2;
+export const ALARMS_PER_QUEUE = 4;
+
+/**
+ * Bytes a `$context.*` variable of an access log format becomes, on average (request ids, IPs,
+ * user agents, statuses, latencies, `-` for an empty one).
+ */
+export const ACCESS_LOG_VALUE_BYTES = 12;
+
+/** Bytes of one access log line of the webhook API: lib/webhook-api.ts's JSON format with 14 variables filled in. */
+export const DEFAULT_ACCESS_LOG_BYTES = 397;

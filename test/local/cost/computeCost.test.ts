@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARM_RATES, computeCost, computeGatewayOnly, CostInputError, effectiveBatch, type CostInput } from '../../../local/cost/index.js';
+import { ARM_RATES, computeCost, computeGatewayOnly, CostInputError, effectiveBatch, lambdaTracesPerSecond, type ConsumerProfile, type CostInput } from '../../../local/cost/index.js';
 
 const line = (input: CostInput, item: string) => computeCost(input).lines.find((l) => l.item.startsWith(item));
 
@@ -47,6 +47,71 @@ describe('computeCost', () => {
     expect(gateway.lines.map((l) => l.service)).not.toContain('DynamoDB');
     expect(gateway.lines.filter((l) => l.service === 'SQS')).toHaveLength(1);
     expect(gateway.monthlyUsd).toBeLessThan(computeCost({ events: 1_000_000 }).monthlyUsd);
+  });
+});
+
+describe('computeCost: tracing, alarms, architectures and consumer queues', () => {
+  const SECONDS_PER_MONTH = 30 * 24 * 3600;
+
+  it('bills the X-Ray traces Lambda records per function: the first invocation of each second and 5% of the rest', () => {
+    // GIVEN one source and the uniform queues (5 consumers + audit), one record per batch at 1M/month
+    const report = computeCost({ events: 1_000_000 });
+    const perSecond = 1_000_000 / SECONDS_PER_MONTH;
+    // THEN 1 verifier and 6 consumer functions each record lambdaTracesPerSecond(their rate)
+    const expected = 7 * lambdaTracesPerSecond(perSecond) * SECONDS_PER_MONTH;
+    const xray = report.lines.find((l) => l.service === 'X-Ray');
+    expect(xray?.quantity).toBeCloseTo(expected, 3);
+    expect(xray?.monthlyUsd).toBeCloseTo(expected * 5 / 1e6, 9);
+    expect(computeCost({ events: 1_000_000, tracing: false }).lines.map((l) => l.service)).not.toContain('X-Ray');
+  });
+
+  it('subtracts the 100,000 free traces only with the free tier', () => {
+    const paid = computeCost({ events: 1_000_000 }).lines.find((l) => l.service === 'X-Ray')!;
+    const free = computeCost({ events: 1_000_000, freeTier: true }).lines.find((l) => l.service === 'X-Ray')!;
+    expect(paid.quantity - free.quantity).toBeCloseTo(100_000, 3);
+  });
+
+  it('counts 2 alarms per source and 4 per consumer queue, fixed; the Hookdeck subset keeps the sources\' only', () => {
+    const alarms = (report: ReturnType<typeof computeCost>) => report.lines.find((l) => l.item.startsWith('alarms'));
+    expect(alarms(computeCost({ events: 1_000_000, sources: 3 }))).toMatchObject({ quantity: 3 * 2 + 6 * 4, monthlyUsd: (3 * 2 + 6 * 4) * 0.1, fixed: true });
+    expect(alarms(computeGatewayOnly({ events: 1_000_000, sources: 3 }))?.quantity).toBe(6);
+  });
+
+  it('bills x86_64 duration at the x86 rate', () => {
+    const duration = (input: CostInput) => computeCost(input).lines.find((l) => l.item.startsWith('verifier duration'))!;
+    const arm = duration({ events: 1_000_000 });
+    const x86 = duration({ events: 1_000_000, verifierArchitecture: 'x86_64' });
+    expect(x86.quantity).toBe(arm.quantity);
+    expect(x86.monthlyUsd / arm.monthlyUsd).toBeCloseTo(0.0000166667 / 0.0000133334, 9);
+  });
+
+  it('bills each consumer profile by its own share, batch and memory', () => {
+    const base: ConsumerProfile = { name: 'a', share: 1, batchSize: 10, batchingWindowSeconds: 0, memoryMb: 256, architecture: 'arm64', logLevel: 'INFO', idempotent: true, audit: false, tracing: false };
+    const report = computeCost({
+      events: 2_592_000,
+      tracing: false,
+      consumerProfiles: [base, { ...base, name: 'b', share: 0 }, { ...base, name: 'c', share: undefined, batchingWindowSeconds: 5, memoryMb: 1024 }],
+      filteredShare: 0.5,
+    });
+    const quantity = (item: string) => report.lines.find((l) => l.item.startsWith(item))!.quantity;
+    // a: 2,592,000 records one at a time; b: none; c: half of them, 0.5 per second × 5 s window = 2.5 per batch
+    expect(quantity('consumer invocations')).toBeCloseTo(2_592_000 + 1_296_000 / 2.5, 6);
+    expect(quantity('consumer duration')).toBeCloseTo(2_592_000 * 0.03 * 0.25 + (1_296_000 / 2.5) * 0.06 * 1, 6);
+    expect(quantity('idempotency: conditional put')).toBeCloseTo(2 * (2_592_000 + 1_296_000), 6);
+    expect(report.input).toMatchObject({ consumers: 3, audit: false, idempotency: 'dynamodb' });
+  });
+
+  it('counts GetSecretValue as fixed while the cache keeps it below one call per webhook', () => {
+    const secret = (input: CostInput) => computeCost(input).lines.find((l) => l.item.startsWith('GetSecretValue'))!;
+    expect(secret({ events: 1_000_000 }).fixed).toBe(true);
+    expect(secret({ events: 1_000_000, secretCacheSeconds: 0 }).fixed).toBe(false);
+  });
+
+  it('fails if a share is outside 0–1 or the consumer count is not whole', () => {
+    expect(() => computeCost({ events: 1, filteredShare: 1.5 })).toThrow('filteredShare must be between 0 and 1 (given 1.5)');
+    expect(() => computeCost({ events: 1, consumers: 2.5 })).toThrow('consumers must be a whole number (given 2.5)');
+    const profile: ConsumerProfile = { name: 'x', share: 2, batchSize: 10, batchingWindowSeconds: 0, memoryMb: 256, architecture: 'arm64', logLevel: 'INFO', idempotent: true, audit: false, tracing: true };
+    expect(() => computeCost({ events: 1, consumerProfiles: [profile] })).toThrow('consumer x: share must be between 0 and 1 (given 2)');
   });
 });
 
@@ -123,9 +188,12 @@ describe('computeCost monotonicity', () => {
   });
 
   it('bills the documented counterexample of chunk rounding: 9 messages of 137 KB in one receive', () => {
-    const input = { events: 177_327, consumers: 0, avgBytes: 136_986, batchSize: 7, batchingWindowSeconds: 132, ingress: 'http-api', idempotency: 'dynamodb', logLevel: 'DEBUG' } as const;
+    // Without tracing: fewer invocations also record fewer X-Ray traces, which hides the SQS rounding in the total.
+    const input = { events: 177_327, consumers: 0, avgBytes: 136_986, batchSize: 7, batchingWindowSeconds: 132, ingress: 'http-api', idempotency: 'dynamodb', logLevel: 'DEBUG', tracing: false } as const;
+    const sqs = (report: ReturnType<typeof computeCost>): number => report.lines.find((l) => l.item.startsWith('send (EventBridge target)'))!.quantity;
     const small = computeCost(input);
     const big = computeCost({ ...input, batchSize: 14 });
+    expect(sqs(big)).toBeGreaterThan(sqs(small));
     expect(big.monthlyUsd).toBeGreaterThan(small.monthlyUsd);
   });
 

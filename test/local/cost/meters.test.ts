@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunks, httpApiCharges, lambdaCharges, readUnits, writeUnits } from '../../../local/cost/index.js';
+import { chunks, httpApiCharges, lambdaCharges, lambdaTracesPerSecond, readUnits, writeUnits, xrayCharges } from '../../../local/cost/index.js';
 
 /*
  * The pricing pages' own worked examples, reproduced with the pages' own prices. The Lambda
@@ -65,5 +65,37 @@ describe('DynamoDB request units (aws.amazon.com/dynamodb/pricing/on-demand)', (
 
   it('writes up to 1 KB per unit', () => {
     expect([writeUnits(400), writeUnits(1024), writeUnits(1025)]).toEqual([1, 1, 2]);
+  });
+});
+
+describe('X-Ray metering (aws.amazon.com/xray/pricing example 1)', () => {
+  it('reproduces the example: 2,000 requests an hour sampled at 10% over 31 days → 148,800 traces, 48,800 billed, $0.24', () => {
+    // WHEN
+    const recorded = 2000 * 24 * 31 * 0.1;
+    const charges = xrayCharges(recorded, 100_000);
+    // THEN
+    expect(recorded).toBe(148_800);
+    expect(charges.billableTraces).toBe(48_800);
+    expect(cents(charges.usd)).toBe('0.24');
+  });
+});
+
+describe("Lambda's X-Ray sampling (docs.aws.amazon.com/lambda/latest/dg/services-xray.html)", () => {
+  it('records nearly every invocation of a function invoked far less than once a second', () => {
+    expect(lambdaTracesPerSecond(0.001) / 0.001).toBeGreaterThan(0.999);
+  });
+
+  it('records one a second and 5% of the rest at high rates', () => {
+    expect(lambdaTracesPerSecond(101)).toBeCloseTo(1 + 0.05 * 100, 9);
+  });
+
+  it('never records more than the invocations, nor fewer as they grow', () => {
+    let previous = 0;
+    for (const rate of [0, 0.01, 0.1, 0.386, 1, 2, 10, 100, 1000]) {
+      const traces = lambdaTracesPerSecond(rate);
+      expect(traces).toBeLessThanOrEqual(rate + 1e-12);
+      expect(traces).toBeGreaterThanOrEqual(previous);
+      previous = traces;
+    }
   });
 });
