@@ -1,6 +1,5 @@
 export { authorize, checksFor, type Denial } from './authorize.js';
 export { DEFAULT_EDGE_HOST, DEFAULT_EDGE_PORT, TARGET_PREFIXES } from './constants.js';
-export { createProxyHandler } from './createProxyHandler.js';
 export { EdgeServer } from './EdgeServer.js';
 export { EdgeError, EdgeListenError } from './errors.js';
 export { extractAccessKeyId } from './extractAccessKeyId.js';

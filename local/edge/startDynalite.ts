@@ -1,8 +1,10 @@
-import type { Server } from 'node:http';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { DEFAULT_EDGE_HOST } from './constants.js';
 import { EdgeListenError } from './errors.js';
+import type { EdgeRequest, ServiceHandler, ServiceResponse } from './types.js';
 
 /** The options of the `dynalite` factory this module uses (dynalite ships no type declarations). */
 interface DynaliteOptions {
@@ -31,13 +33,18 @@ export interface RunningDynalite {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly port: number;
+  /**
+   * Serves one request in this process: dynalite's own request listener, given the request and a
+   * response held in memory, so the edge skips a loopback HTTP round trip per DynamoDB call.
+   */
+  readonly handle: ServiceHandler;
   /** Stops the server and closes its store. */
   readonly close: () => Promise<void>;
 }
 
 /**
  * Starts dynalite — a DynamoDB implementation on LevelDB — in this process, on loopback, for the
- * edge to proxy DynamoDB requests to.
+ * edge to hand DynamoDB requests to ({@link RunningDynalite.handle}, in process).
  *
  * @throws EdgeListenError if the port cannot be bound
  */
@@ -51,9 +58,11 @@ export const startDynalite = async (options: StartDynaliteOptions = {}): Promise
     server.listen(requested, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const listener = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
   return {
     url: `http://${host}:${port}`,
     port,
+    handle: (request, body) => serveInMemory(listener, request, body),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -61,3 +70,38 @@ export const startDynalite = async (options: StartDynaliteOptions = {}): Promise
       }),
   };
 };
+
+/**
+ * Calls an HTTP request listener with an in-memory request (method, url, headers, then the body as
+ * one `data` event) and collects what it writes. dynalite's listener uses only these members
+ * (node_modules/dynalite/index.js: `req.on`, `req.removeAllListeners`, `res.statusCode`,
+ * `res.setHeader`, `res.end`), and keeps a `contentType` of its own on the response.
+ */
+function serveInMemory(listener: (req: IncomingMessage, res: ServerResponse) => void, request: EdgeRequest, body: Buffer): Promise<ServiceResponse> {
+  return new Promise((resolve, reject) => {
+    const req = Object.assign(new EventEmitter(), { method: request.method ?? 'POST', url: request.url ?? '/', headers: request.headers });
+    const headers: Record<string, string> = {};
+    const res = {
+      statusCode: 200,
+      setHeader(name: string, value: number | string | readonly string[]): void {
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      },
+      end(chunk?: string | Buffer): void {
+        const bytes = chunk === undefined ? Buffer.alloc(0) : typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        delete headers['transfer-encoding'];
+        headers['content-length'] = String(bytes.length);
+        resolve({ status: res.statusCode, headers, body: bytes });
+      },
+    };
+    try {
+      listener(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    process.nextTick(() => {
+      if (body.length > 0) req.emit('data', body);
+      req.emit('end');
+    });
+  });
+}

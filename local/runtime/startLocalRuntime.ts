@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { writeLocalEndpoints, type LocalEndpoints } from '../cli/endpoints.js';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createProxyHandler, EdgeListenError, EdgeServer, startDynalite, type RunningDynalite, type ServiceHandler } from '../edge/index.js';
+import { EdgeListenError, EdgeServer, startDynalite, type RunningDynalite, type ServiceHandler } from '../edge/index.js';
 import { WebhookGateway, type ExtraHandler, type GatewayRoute, type HttpApiEventV2 } from '../gateway/index.js';
 import { clockOffsetFromNowOverride } from '../lambda/index.js';
 import { SqsPoller } from '../pollers/index.js';
@@ -132,7 +132,7 @@ export async function startLocalRuntime(settings: LocalSettings, io: RuntimeIo, 
       .register('events', durable(eventsEdgeHandler(events)))
       .register('secretsmanager', durable(secretsEdgeHandler(secrets)))
       .register('s3', durable(s3EdgeHandler(s3)))
-      .register('dynamodb', createProxyHandler(dynalite.url));
+      .register('dynamodb', dynalite.handle);
 
     const clockOffsetMs = settings.now === undefined ? 0 : clockOffsetFromNowOverride(settings.now);
     const { functions, warnings } = setupFunctions({

@@ -1,4 +1,4 @@
-import { createProxyHandler, EdgeServer, type EdgeServerOptions, startDynalite } from '../../../local/edge/index.js';
+import { EdgeServer, type EdgeServerOptions, startDynalite } from '../../../local/edge/index.js';
 import { S3Service } from '../../../local/services/s3/index.js';
 import { SecretsService } from '../../../local/services/secrets/index.js';
 
@@ -20,7 +20,7 @@ export const startLocalEdge = async (options: Omit<EdgeServerOptions, 'port' | '
   edge
     .register('secretsmanager', (req, body) => secrets.handle(req, body))
     .register('s3', (req, body) => s3.handle(req, body))
-    .register('dynamodb', createProxyHandler(dynamo.url));
+    .register('dynamodb', dynamo.handle);
   const { url } = await edge.listen();
   return {
     url,
