@@ -54,6 +54,18 @@ export const toAuditItem = (event: ConsumerEvent, record: SQSRecord, now: Date =
   };
 };
 
+/** One document client per DynamoDB client: `from()` copies the client's middleware stack, too costly per put. */
+const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
+
+const documentClientOf = (client: DynamoDBClient): DynamoDBDocumentClient => {
+  let documents = documentClients.get(client);
+  if (!documents) {
+    documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    documentClients.set(client, documents);
+  }
+  return documents;
+};
+
 /**
  * Writes the row unless one exists for the same `source#id`. A duplicate delivery (SQS
  * at-least-once, an archive replay) is success, not an error: the row it would add is there.
@@ -65,9 +77,8 @@ export const putAuditItem = async (
   tableName: string,
   item: AuditItem,
 ): Promise<'written' | 'duplicate'> => {
-  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   try {
-    await documents.send(
+    await documentClientOf(client).send(
       new PutCommand({
         TableName: tableName,
         Item: item,
