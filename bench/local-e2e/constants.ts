@@ -7,6 +7,11 @@ export const LATENCY_RATE = 200;
 
 /** Keep-alive connections of the closed-loop load generator. */
 export const CONNECTIONS = 32;
+/** Concurrent callers of the SDK floor (PutEvents + PutItem pairs through the edge). */
+export const SDK_FLOOR_CONCURRENCY = 16;
+/** Seconds of warm-up at {@link CONNECTIONS} before the burst, quick and full (JIT-warm environments). */
+export const QUICK_WARMUP_SECONDS = 3;
+export const FULL_WARMUP_SECONDS = 10;
 /** Concurrent SDK callers of the dynalite floor. */
 export const DYNALITE_CONCURRENCY = 16;
 

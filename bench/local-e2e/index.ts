@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { figure } from '../figure.js';
 import type { Figure } from '../types.js';
-import { RuntimeProcess } from '../soak/runtimeProcess.js';
-import { synthApp } from '../soak/synthApp.js';
+import { RuntimeProcess } from '../shared/runtimeProcess.js';
+import { synthApp } from '../shared/synthApp.js';
 import { startBareHttp } from './childServer.js';
-import { CONNECTIONS, DRAIN_TIMEOUT_MS, DYNALITE_CONCURRENCY, FULL_SECONDS, LATENCY_RATE, QUICK_SECONDS, TARGET_ACCEPTED_PER_SECOND, TARGET_P99_MS, TARGET_SUSTAINED_PER_SECOND } from './constants.js';
+import { CONNECTIONS, DRAIN_TIMEOUT_MS, DYNALITE_CONCURRENCY, FULL_SECONDS, SDK_FLOOR_CONCURRENCY, FULL_WARMUP_SECONDS, QUICK_WARMUP_SECONDS, LATENCY_RATE, QUICK_SECONDS, TARGET_ACCEPTED_PER_SECOND, TARGET_P99_MS, TARGET_SUSTAINED_PER_SECOND } from './constants.js';
 import { dynalitePutsPerSecond } from './dynaliteFloor.js';
 import { githubRequests } from './githubRequests.js';
+import { sdkPairsPerSecond } from './sdkFloor.js';
+import { cpuBetween, ThreadCpuMeter, type ThreadCpu } from './threadCpu.js';
 import { closedLoop, openLoop } from './loadgen.js';
 import { summarizeProfiles } from './summarizeProfile.js';
 
@@ -79,20 +81,39 @@ export async function runLocalE2eReport(options: LocalE2eOptions): Promise<Local
     let sustained: number;
     let latency: Awaited<ReturnType<typeof openLoop>>;
     let e2eLatencies: number[];
+    let sdkPairs: number;
+    let cpu: ThreadCpu | undefined;
+    const meter = runtime.pid === undefined ? undefined : ThreadCpuMeter.attach(runtime.pid);
     try {
-      // Warm-up: first invocations of every function pay their cold init.
-      await closedLoop(new URL(url), 4, 1_000, githubRequests(url, secret, 'warm'));
+      // The SDK's own floor on this runtime: the two calls a GitHub webhook makes, nothing else.
+      sdkPairs = await sdkPairsPerSecond({ edgeUrl: endpoints.edgeUrl }, SDK_FLOOR_CONCURRENCY, ms);
+      print(`[local-e2e] SDK floor (PutEvents + conditional PutItem through the edge): ${sdkPairs.toFixed(0)} pairs/s`);
+
+      // Warm-up at the measured concurrency, so every execution environment the burst uses has
+      // paid its cold start (cold starts are measured on their own, in the bundles section).
+      const warmupSeconds = options.quick ? QUICK_WARMUP_SECONDS : FULL_WARMUP_SECONDS;
+      const warmup = await closedLoop(new URL(url), CONNECTIONS, warmupSeconds * 1000, githubRequests(url, secret, 'warm'));
       await drain(sqs, auditQueue);
+      notes.push(`warm-up: ${CONNECTIONS} connections for ${warmupSeconds} s (${warmup.ok} webhooks) before the burst; functions' cold starts are in the bundles section.`);
 
       // Accepted/s and, from the same burst, the sustained end-to-end rate: every accepted GitHub
       // event has its audit row written (the queue is drained) — accepted ÷ time to the last row.
       const burstStart = performance.now();
+      const cpuBefore = meter?.sample();
       accepted = await closedLoop(new URL(url), CONNECTIONS, ms, githubRequests(url, secret, 'burst'));
       const depthAfterBurst = await depth(sqs, auditQueue);
       await drain(sqs, auditQueue);
+      const cpuAfter = meter?.sample();
+      cpu = cpuBefore && cpuAfter ? cpuBetween(cpuBefore, cpuAfter) : undefined;
       sustained = accepted.ok / ((performance.now() - burstStart) / 1000);
       print(`[local-e2e] accepted ${accepted.perSecond.toFixed(0)}/s (${accepted.ok} in ${accepted.seconds.toFixed(1)} s; other ${accepted.other}, errors ${accepted.errors}); audit queue ${depthAfterBurst} deep after the burst; sustained ${sustained.toFixed(0)}/s`);
       notes.push(`accepted/s: closed loop, ${CONNECTIONS} keep-alive connections, distinct signed GitHub deliveries, ${ms / 1000} s; the audit queue held ${depthAfterBurst} messages when the burst ended.`);
+      notes.push(
+        cpu
+          ? `CPU per webhook (burst + drain, from /proc/<pid>/task): main thread ${perWebhookMs(cpu.main, accepted.ok)} ms (gateway, edge, services, dynalite, pollers, log output), V8/libuv threads ${perWebhookMs(cpu.runtime, accepted.ok)} ms (GC, compiler), function threads ${perWebhookMs(cpu.functions, accepted.ok)} ms (verifier + audit consumer, their SDK calls included); total ${perWebhookMs(cpu.main + cpu.runtime + cpu.functions, accepted.ok)} ms.`
+          : 'CPU per webhook by thread: not available (needs /proc/<pid>/task, Linux).',
+      );
+      notes.push(`SDK floor: ${SDK_FLOOR_CONCURRENCY} callers in the bench process each making PutEvents (2 KiB, to the default bus, where no rule matches) then a conditional PutItem through the same runtime's edge, ${ms / 1000} s: ${sdkPairs.toFixed(0)} pairs/s — every webhook makes these two calls with the real SDK inside its functions.`);
 
       // Latency at a fixed offered rate: send time → the audit row's receivedAt (stamped by the
       // consumer right before its conditional put).
@@ -123,6 +144,7 @@ export async function runLocalE2eReport(options: LocalE2eOptions): Promise<Local
     const response = percentiles(latency.requests.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.responseMs));
     const e2e = percentiles(e2eLatencies);
     const bareBaseline = { name: 'bare node:http req/s (same load generator)', value: bareRate.perSecond };
+    const sdkBaseline = { name: 'SDK floor: PutEvents + PutItem pairs/s through the edge', value: sdkPairs };
     const putBaseline = { name: 'dynalite conditional PutItem/s', value: putsPerSecond };
     const absolute = (f: Figure, ok: boolean): Figure => ({ ...f, met: ok });
     return {
@@ -141,6 +163,8 @@ export async function runLocalE2eReport(options: LocalE2eOptions): Promise<Local
           e2e.p99 <= TARGET_P99_MS,
         ),
         figure({ id: 'local-e2e.response.p99', label: `webhook response (202) p99 at ${LATENCY_RATE} rps`, value: response.p99, unit: 'ms', baseline: { name: `bare node:http response p99 at ${LATENCY_RATE} rps`, value: Math.max(bareLat.p99, 0.001) } }),
+        figure({ id: 'local-e2e.accepted-vs-sdk-floor', label: 'webhooks accepted/s vs the SDK floor (same runtime)', value: accepted.perSecond, unit: '/s', baseline: sdkBaseline }),
+        figure({ id: 'local-e2e.sdk-floor', label: 'SDK floor: PutEvents + conditional PutItem pairs/s through the edge', value: sdkPairs, unit: '/s', baseline: bareBaseline }),
         figure({ id: 'local-e2e.dynalite.puts', label: 'dynalite conditional PutItem/s (floor of a writing consumer)', value: putsPerSecond, unit: '/s', baseline: bareBaseline }),
       ],
       notes,
@@ -177,6 +201,10 @@ async function scanReceivedAt(dynamodb: DynamoDBClient, table: string, prefix: s
     start = page.LastEvaluatedKey;
   } while (start);
   return rows;
+}
+
+function perWebhookMs(seconds: number, webhooks: number): string {
+  return webhooks > 0 ? ((seconds * 1000) / webhooks).toFixed(2) : 'n/a';
 }
 
 function percentiles(values: readonly number[]): { p50: number; p99: number } {

@@ -2,7 +2,7 @@ import { DynamoDBClient, PutItemCommand, ScanCommand, type AttributeValue } from
 import { DescribeArchiveCommand, DescribeReplayCommand, EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { GetQueueAttributesCommand, ListMessageMoveTasksCommand, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { SOAK_POISON_FLAG } from './app/constants.js';
-import type { RuntimeEndpoints } from './runtimeProcess.js';
+import type { RuntimeEndpoints } from '../shared/runtimeProcess.js';
 
 /** Queue depths (SQS GetQueueAttributes). */
 export interface Depth {

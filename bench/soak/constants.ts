@@ -3,13 +3,6 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is bench/soak/constants.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The ready line of `hookbridge local`. */
-export const RUNTIME_READY_PREFIX = 'HOOKBRIDGE_READY ';
-export const RUNTIME_READY_TIMEOUT_MS = 120_000;
-
-/** Bound of one `cdk synth`. */
-export const SYNTH_TIMEOUT_MS = 240_000;
-
 /** Webhooks of the full run and of `--quick`. */
 export const FULL_WEBHOOKS = 100_000;
 export const QUICK_WEBHOOKS = 5_000;

@@ -1,19 +1,3 @@
-/** The runtime child process did not become ready. */
-export class RuntimeStartError extends Error {
-  public constructor(message: string, public readonly lastLines: string) {
-    super(`${message}; last lines:\n${lastLines}`);
-    this.name = 'RuntimeStartError';
-  }
-}
-
-/** `cdk synth` of a bench app failed or timed out. */
-export class SynthError extends Error {
-  public constructor(message: string, public readonly output: string) {
-    super(`${message}:\n${output.slice(-3000)}`);
-    this.name = 'SynthError';
-  }
-}
-
 /** A bounded wait ran out. */
 export class WaitTimeoutError extends Error {
   public constructor(what: string, timeoutMs: number, lastSeen: string) {

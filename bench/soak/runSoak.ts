@@ -6,10 +6,10 @@ import { SOAK_DOWNSTREAM_CONTEXT, SOAK_SOURCE, SoakPaths } from './app/constants
 import { COMMIT_WINDOW_MS, DRAIN_TIMEOUT_MS, PROGRESS_EVERY_MS } from './constants.js';
 import { DownstreamCounter } from './DownstreamCounter.js';
 import { planDeliveries } from './plan.js';
-import { RuntimeProcess } from './runtimeProcess.js';
+import { RuntimeProcess } from '../shared/runtimeProcess.js';
 import { Sender } from './Sender.js';
 import { CONSUMER_OUTPUT_NAMES, SoakStack } from './SoakStack.js';
-import { synthApp } from './synthApp.js';
+import { synthApp } from '../shared/synthApp.js';
 import type { DeliveryKind, SoakCounts, SoakSettings } from './types.js';
 import { WaitTimeoutError } from './errors.js';
 

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pruneCache, sourceFingerprint, stagingDir } from '../../../bench/shared/assemblyCache.js';
+import { cdkSynth } from '../../../bench/shared/cdkSynth.js';
+import { DOWNSTREAM_CONTEXT } from '../../e2e/fixture-app/constants.js';
 import { DownstreamServer } from './downstreamServer.js';
-import { REPO_ROOT } from './paths.js';
-import { synthFixture } from './synthFixture.js';
+import { FIXTURE_APP_COMMAND, REPO_ROOT } from './paths.js';
 
 /** The fixture app synthesized for one downstream server. */
 export interface FixtureAssembly {
@@ -19,6 +21,7 @@ export interface FixtureAssembly {
 const SOURCES = ['test/e2e/fixture-app', 'lib', 'lambdas', 'cdk.json', 'package-lock.json'];
 const CACHE_ROOT = join(tmpdir(), 'hookbridge-e2e-cache');
 const KEEP_ENTRIES = 4;
+const SYNTH_TIMEOUT_MS = 150_000;
 
 /**
  * The fixture app synthesized with the URL of a fresh downstream server on 127.0.0.1.
@@ -30,7 +33,7 @@ const KEEP_ENTRIES = 4;
  * port is taken (files running in parallel) it synthesizes anew for a fresh port.
  */
 export async function fixtureAssembly(): Promise<FixtureAssembly> {
-  const fingerprint = sourceFingerprint();
+  const fingerprint = sourceFingerprint(SOURCES).slice(0, 16);
   const dir = join(CACHE_ROOT, createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12));
   mkdirSync(dir, { recursive: true });
   for (const entry of cachedEntries(dir, fingerprint)) {
@@ -39,14 +42,15 @@ export async function fixtureAssembly(): Promise<FixtureAssembly> {
   }
   const downstream = await DownstreamServer.start();
   const port = Number(new URL(downstream.url).port);
-  const staging = join(dir, `.staging-${process.pid}-${Date.now()}`);
+  const staging = stagingDir(dir);
   try {
-    await synthFixture(staging, downstream.url);
+    // The downstream URL is baked into the template as CDK context.
+    await cdkSynth({ app: FIXTURE_APP_COMMAND, context: { [DOWNSTREAM_CONTEXT]: downstream.url }, outDir: staging, timeoutMs: SYNTH_TIMEOUT_MS });
     const final = join(dir, `${fingerprint}-${port}`);
     rmSync(final, { recursive: true, force: true });
     renameSync(staging, final);
     writeFileSync(join(final, '.hookbridge-e2e.json'), JSON.stringify({ fingerprint, port, at: Date.now() }));
-    prune(dir);
+    pruneCache(dir, KEEP_ENTRIES);
     return { downstream, cdkOut: final, reused: false };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -74,28 +78,4 @@ function cachedEntries(dir: string, fingerprint: string): CacheEntry[] {
     }
   }
   return entries.sort((a, b) => b.at - a.at);
-}
-
-function prune(dir: string): void {
-  const all = readdirSync(dir)
-    .filter((name) => !name.startsWith('.staging-'))
-    .map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const stale of all.slice(KEEP_ENTRIES)) rmSync(join(dir, stale.name), { recursive: true, force: true });
-}
-
-/** A fingerprint of the fixture's sources: paths, sizes and modification times. */
-function sourceFingerprint(): string {
-  const hash = createHash('sha256');
-  const walk = (path: string): void => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(path, name));
-      return;
-    }
-    hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
-  };
-  for (const source of SOURCES) walk(join(REPO_ROOT, source));
-  return hash.digest('hex').slice(0, 16);
 }

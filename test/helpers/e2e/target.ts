@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
+import { RuntimeProcess } from '../../../bench/shared/runtimeProcess.js';
 import { pascal } from '../../../lib/index.js';
 import { FIXTURE_STACK_NAME, FixtureSources } from '../../e2e/fixture-app/constants.js';
 import { DownstreamServer } from './downstreamServer.js';
 import { fixtureAssembly } from './fixtureAssembly.js';
-import { RuntimeProcess } from './runtimeProcess.js';
 import { Sender } from './sender.js';
 import { signWebhook, type FixtureScheme, type SignedWebhook } from './signWebhook.js';
 
@@ -212,7 +212,7 @@ export class E2eTarget {
     this.runtime = undefined;
   }
 
-  /** SIGTERM the runtime (local only) and return its exit code (SIGKILL after 15 s). */
+  /** SIGTERM the runtime (local only) and return its exit code (SIGKILL after 20 s). */
   public async stopRuntime(): Promise<number | null | undefined> {
     const code = await this.runtime?.stop();
     this.runtime = undefined;
@@ -230,12 +230,9 @@ export class E2eTarget {
       ...(this.options.now !== undefined ? { now: this.options.now } : {}),
     });
     this.runtime = runtime;
-    const ready = runtime.ready!;
-    this.readOutputs(ready.outputsFile);
-    const local = JSON.parse(readFileSync(ready.localFile, 'utf8')) as { edgeUrl?: string; webhookBaseUrl?: string };
-    if (!local.edgeUrl || !local.webhookBaseUrl) throw new Error(`${ready.localFile} lacks edgeUrl or webhookBaseUrl: ${JSON.stringify(local)}`);
-    this.edgeUrl = local.edgeUrl;
-    this.webhookBaseUrl = local.webhookBaseUrl;
+    this.readOutputs(runtime.ready.outputsFile);
+    this.edgeUrl = runtime.endpoints.edgeUrl;
+    this.webhookBaseUrl = runtime.endpoints.webhookBaseUrl;
     this.secretCache.clear();
     this.makeClients();
   }
