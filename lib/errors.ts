@@ -17,3 +17,19 @@ export class InvalidPropsError extends Error {
     this.violations = violations;
   }
 }
+
+/**
+ * Thrown at synth when esbuild cannot bundle a handler entry, or is not installed.
+ *
+ * The message is one line: the entry, esbuild's first error with its location, and the fix.
+ */
+export class HandlerBundlingError extends Error {
+  /** The entry file that did not bundle. */
+  public readonly entry: string;
+
+  public constructor(entry: string, problem: string, options?: { cause?: unknown }) {
+    super(`cannot bundle ${entry}: ${problem}`, options);
+    this.name = 'HandlerBundlingError';
+    this.entry = entry;
+  }
+}

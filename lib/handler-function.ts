@@ -1,9 +1,9 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { ServicePrincipal, Role } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_BUNDLE_MODULE, handlerCode } from './handler-code.js';
 
 /** Props of {@link HandlerFunction}. */
 export interface HandlerFunctionProps {
@@ -50,15 +50,16 @@ export interface HandlerFunctionProps {
 
 /**
  * A Node.js Lambda function with hookbridge's defaults: the latest Node.js runtime cdk-nag
- * accepts, arm64, bundled locally by esbuild (never Docker), its own role without AWS managed
- * policies, its own log group with a retention, X-Ray tracing.
+ * accepts, arm64, bundled locally by esbuild (never Docker; see {@link handlerCode}: functions of
+ * one entry share one bundle), its own role without AWS managed policies, its own log group with a
+ * retention, X-Ray tracing.
  */
 export class HandlerFunction extends Construct {
   /** The runtime of every hookbridge function. */
   public static readonly RUNTIME = Runtime.NODEJS_24_X;
 
   /** The function. */
-  public readonly function: NodejsFunction;
+  public readonly function: LambdaFunction;
   /** Its execution role (logs and tracing only; callers grant the rest). */
   public readonly role: Role;
   /** Its log group. */
@@ -78,9 +79,9 @@ export class HandlerFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: handlerCode(props.entry),
+      handler: `${HANDLER_BUNDLE_MODULE}.handler`,
       description: `hookbridge ${props.serviceName}`,
       runtime: HandlerFunction.RUNTIME,
       architecture: Architecture.ARM_64,
@@ -96,15 +97,6 @@ export class HandlerFunction extends Construct {
         // Stack traces point at the TypeScript sources (the bundle ships a source map).
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.CJS,
-        minify: true,
-        sourceMap: true,
-        forceDockerBundling: false,
-        // The SDK version tested is the version shipped: the runtime's own copy may differ.
-        bundleAwsSDK: true,
-        logLevel: LogLevel.WARNING,
       },
     });
 

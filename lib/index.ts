@@ -8,7 +8,7 @@ export {
   METRICS_NAMESPACE,
   SQS_MAX_MESSAGE_BYTES,
 } from './constants.js';
-export { InvalidPropsError } from './errors.js';
+export { HandlerBundlingError, InvalidPropsError } from './errors.js';
 export { HandlerFunction, type HandlerFunctionProps } from './handler-function.js';
 export { IdempotencyTable, type IdempotencyTableProps } from './idempotency-table.js';
 export { IntegrationBus, type IntegrationBusProps } from './integration-bus.js';
