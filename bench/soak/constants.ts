@@ -26,8 +26,15 @@ export const OUTAGE_SECONDS_FULL = 10;
 /** A progress line every this many ms. */
 export const PROGRESS_EVERY_MS = 3_000;
 
-/** Bound of the drain waits (everything processed after the sends, after the redrive, after the replay). */
+/** The fault steps wait for the sender's progress; no answer at all for this long means it is stuck. */
+export const SENDER_STALL_MS = 180_000;
+
+/** Bound of the drain waits (after the sends, the redrive, the replay): this long without a new low in the queued count. */
 export const DRAIN_TIMEOUT_MS = 600_000;
+
+/** Bound of the archive replay reaching COMPLETED: at least this, or this much per webhook sent. */
+export const REPLAY_TIMEOUT_MS = 300_000;
+export const REPLAY_MS_PER_WEBHOOK = 20;
 
 /**
  * How long before the SIGKILL a downstream call may have been answered without the consumer having

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SOAK_DOWNSTREAM_CONTEXT, SOAK_SOURCE, SoakPaths } from './app/constants.js';
-import { COMMIT_WINDOW_MS, DRAIN_TIMEOUT_MS, PROGRESS_EVERY_MS } from './constants.js';
+import { COMMIT_WINDOW_MS, DRAIN_TIMEOUT_MS, PROGRESS_EVERY_MS, REPLAY_MS_PER_WEBHOOK, REPLAY_TIMEOUT_MS, SENDER_STALL_MS } from './constants.js';
 import { DownstreamCounter } from './DownstreamCounter.js';
 import { planDeliveries } from './plan.js';
 import { RuntimeProcess } from '../shared/runtimeProcess.js';
@@ -85,10 +85,10 @@ export async function runSoak(settings: SoakSettings, print: (line: string) => v
     const sending = sender.run(jobs, settings.connections);
     let killAt = 0;
     const faults = (async () => {
-      await until(() => sender!.stats.jobsDone >= jobs.length * 0.3, 'the sender at 30 %', DRAIN_TIMEOUT_MS);
+      await untilSent(sender!, jobs.length * 0.3, 'the sender at 30 %');
       print(`[soak] ${elapsed()} FAULT: PutEvents fails for ${settings.outageSeconds} s`);
       await stack!.fault({ service: 'events', action: 'fail', seconds: settings.outageSeconds });
-      await until(() => sender!.stats.jobsDone >= jobs.length * 0.6, 'the sender at 60 %', DRAIN_TIMEOUT_MS);
+      await untilSent(sender!, jobs.length * 0.6, 'the sender at 60 %');
       print(`[soak] ${elapsed()} FAULT: SIGKILL of the runtime`);
       up = false;
       busDeliveries += lastBus;
@@ -130,7 +130,7 @@ export async function runSoak(settings: SoakSettings, print: (line: string) => v
     const windowEnd = new Date(sendStart.getTime() + Math.max(2_000, (sendEnd.getTime() - sendStart.getTime()) * 0.2));
     const replayName = `soak-${runId}`;
     print(`[soak] ${elapsed()} replaying the archive over ${sendStart.toISOString()} .. ${windowEnd.toISOString()}`);
-    await stack!.replay(replayName, sendStart, windowEnd, 300_000);
+    await stack!.replay(replayName, sendStart, windowEnd, Math.max(REPLAY_TIMEOUT_MS, settings.webhooks * REPLAY_MS_PER_WEBHOOK));
     await drained(stack!, 'every consumer queue empty after the replay', async () => true);
     await settle(downstream);
     const redelivered = (await queueSent(stack!)) - sentBefore;
@@ -168,23 +168,43 @@ async function startDownstream(): Promise<DownstreamCounter> {
   return fresh;
 }
 
-async function until(done: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new WaitTimeoutError(what, timeoutMs, 'not reached');
+/**
+ * Waits until the sender has answered `count` jobs. Bounded by progress, not by a deadline: a full
+ * run at a few dozen webhooks/s takes far longer than any fixed bound, but a sender that answers
+ * nothing for {@link SENDER_STALL_MS} is stuck.
+ */
+async function untilSent(sender: Sender, count: number, what: string): Promise<void> {
+  let last = sender.stats.jobsDone;
+  let lastChange = Date.now();
+  while (sender.stats.jobsDone < count) {
+    if (sender.stats.jobsDone !== last) {
+      last = sender.stats.jobsDone;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange > SENDER_STALL_MS) {
+      throw new WaitTimeoutError(what, SENDER_STALL_MS, `no answer for ${SENDER_STALL_MS} ms at ${last} of ${count} jobs`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-/** Waits (bounded) until every consumer queue is empty twice in a row and `extra` holds. */
+/**
+ * Waits until every consumer queue is empty twice in a row and `extra` holds. Bounded by progress:
+ * it fails when the queued count has not reached a new low for {@link DRAIN_TIMEOUT_MS} (a full run
+ * drains for longer than any fixed bound would allow, a stuck consumer does not drain at all).
+ */
 async function drained(stack: SoakStack, what: string, extra: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   let emptyTimes = 0;
   let last = -1;
+  let lowest = Number.POSITIVE_INFINITY;
+  let lastProgress = Date.now();
   while (emptyTimes < 2) {
     last = await stack.queued();
+    if (last < lowest) {
+      lowest = last;
+      lastProgress = Date.now();
+    }
     emptyTimes = last === 0 && (await extra()) ? emptyTimes + 1 : 0;
-    if (Date.now() > deadline) throw new WaitTimeoutError(what, DRAIN_TIMEOUT_MS, `${last} messages queued`);
+    if (Date.now() - lastProgress > DRAIN_TIMEOUT_MS) throw new WaitTimeoutError(what, DRAIN_TIMEOUT_MS, `${last} messages queued, no new low since ${lowest}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
