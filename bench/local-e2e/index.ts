@@ -16,7 +16,7 @@ import { githubRequests } from './githubRequests.js';
 import { sdkPairsPerSecond } from './sdkFloor.js';
 import { cpuBetween, ThreadCpuMeter, type ThreadCpu } from './threadCpu.js';
 import { closedLoop, openLoop } from './loadgen.js';
-import { summarizeProfiles } from './summarizeProfile.js';
+import { monotonicUs, summarizeProfiles, type ProfileRow, type ProfileWindow } from './summarizeProfile.js';
 
 /** Options of the local end-to-end section. */
 export interface LocalE2eOptions {
@@ -46,8 +46,9 @@ export async function runLocalE2eSection(options: LocalE2eOptions): Promise<Figu
  * accepted webhooks/s (closed loop, signed GitHub deliveries, keep-alive connections), the
  * sustained end-to-end rate for GitHub events (accepted until every audit row is written), and the
  * webhook → audit-row latency at a fixed offered rate; beside them, in the same run, bare
- * `node:http` with the same load generator and dynalite's own conditional PutItem/s; then a CPU
- * profile (`node --cpu-prof`, all threads) of a second runtime under the accepted/s load.
+ * `node:http` with the same load generator and dynalite's own conditional PutItem/s; then CPU
+ * profiles of a second runtime under the accepted/s load: its main thread (`node --cpu-prof`) and
+ * each function execution environment (the runtime's `CPU_PROF_DIR`).
  */
 export async function runLocalE2eReport(options: LocalE2eOptions): Promise<LocalE2eReport> {
   const print = options.print ?? ((line: string) => console.log(line));
@@ -128,17 +129,52 @@ export async function runLocalE2eReport(options: LocalE2eOptions): Promise<Local
       await runtime.stop();
     }
 
-    // Where the time goes: a second runtime under --cpu-prof (main thread and every worker).
-    const profileDir = join(dir, 'profile');
-    mkdirSync(profileDir);
-    const profiled = await RuntimeProcess.start({ cdkOut, outputsFile: join(dir, 'outputs-prof.json'), secretsFile: join(dir, 'secrets.json'), logFile: join(dir, 'runtime-prof.log'), nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir] });
-    const profUrl = profiled.endpoints!.outputs.WebhookUrlGithub!;
-    const loadStart = performance.now();
-    await closedLoop(new URL(profUrl), CONNECTIONS, Math.min(ms, 5_000), githubRequests(profUrl, secret, 'prof'));
-    await profiled.stop();
-    const profile = summarizeProfiles(profileDir, performance.now() - loadStart);
-    notes.push(`CPU profile (node --cpu-prof, ${profile.files} threads that wrote a profile, ${(profile.totalMs / 1000).toFixed(1)} CPU-s busy during the accepted/s load and shutdown; Lambda worker threads are terminated at shutdown and write none): by area — ${profile.areas.map((a) => `${a.name} ${(a.share * 100).toFixed(0)}%`).join(', ')}`);
-    notes.push(`top self time: ${profile.functions.map((f) => `${f.name} ${(f.share * 100).toFixed(1)}%`).join('; ')}`);
+    // Where the time goes: a second runtime, its main thread under `node --cpu-prof` and every
+    // function execution environment profiled by the runtime itself (CPU_PROF_DIR, written when it
+    // stops); warmed up like the measured runtime, then the accepted/s load and the drain of the
+    // audit queue it fills. Only samples between load start and drained count.
+    const mainProfileDir = join(dir, 'profile-main');
+    const functionProfileDir = join(dir, 'profile-functions');
+    mkdirSync(mainProfileDir);
+    const profiled = await RuntimeProcess.start({ cdkOut, outputsFile: join(dir, 'outputs-prof.json'), secretsFile: join(dir, 'secrets.json'), logFile: join(dir, 'runtime-prof.log'), cpuProfDir: functionProfileDir, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', mainProfileDir] });
+    let window: ProfileWindow;
+    let profiledLoad: Awaited<ReturnType<typeof closedLoop>>;
+    let profiledCpu: ThreadCpu | undefined;
+    const profiledWarmupSeconds = options.quick ? QUICK_WARMUP_SECONDS : FULL_WARMUP_SECONDS;
+    // V8 samples by wall clock (a thread waiting for a core looks busy), so CPU time comes from /proc.
+    const profiledMeter = profiled.pid === undefined ? undefined : ThreadCpuMeter.attach(profiled.pid);
+    try {
+      const profEndpoints = profiled.endpoints;
+      const profSqs = new SQSClient({ region: 'us-east-1', endpoint: profEndpoints.edgeUrl, credentials: { accessKeyId: 'BENCHADMIN', secretAccessKey: 'bench' } });
+      const profUrl = profEndpoints.outputs.WebhookUrlGithub!;
+      const profAudit = profEndpoints.outputs.QueueAuditLogUrl!;
+      try {
+        await closedLoop(new URL(profUrl), CONNECTIONS, profiledWarmupSeconds * 1000, githubRequests(profUrl, secret, 'profwarm'));
+        await drain(profSqs, profAudit);
+        const fromUs = monotonicUs();
+        const before = profiledMeter?.sample();
+        profiledLoad = await closedLoop(new URL(profUrl), CONNECTIONS, Math.min(ms, 5_000), githubRequests(profUrl, secret, 'prof'));
+        await drain(profSqs, profAudit);
+        const after = profiledMeter?.sample();
+        window = { fromUs, toUs: monotonicUs() };
+        profiledCpu = before && after ? cpuBetween(before, after) : undefined;
+      } finally {
+        profSqs.destroy();
+      }
+    } finally {
+      await profiled.stop();
+    }
+    const main = summarizeProfiles(mainProfileDir, window);
+    const fns = summarizeProfiles(functionProfileDir, window, 8);
+    const spanS = (window.toUs - window.fromUs) / 1e6;
+    const cpuPerWebhook = (seconds: number | undefined): string => (seconds === undefined ? 'n/a (no /proc)' : `${perWebhookMs(seconds, profiledLoad.ok)} ms`);
+    const shares = (rows: readonly ProfileRow[]): string => rows.filter((r) => r.share >= 0.005).map((r) => `${r.name} ${(r.share * 100).toFixed(0)}%`).join(', ');
+    const topRows = (rows: readonly ProfileRow[]): string => rows.map((r) => `${r.name} ${(r.share * 100).toFixed(1)}%`).join('; ');
+    const scope = `${profiledLoad.ok} webhooks in ${spanS.toFixed(1)} s of load + drain after a ${profiledWarmupSeconds} s warm-up at ${CONNECTIONS} connections`;
+    notes.push(`CPU profile, main thread (node --cpu-prof; ${scope}): CPU ${cpuPerWebhook(profiledCpu?.main)}/webhook (/proc); shares of its non-idle samples by area — ${shares(main.areas)}`);
+    notes.push(`  main thread top self time: ${topRows(main.functions)}`);
+    notes.push(`CPU profile, function threads (CPU_PROF_DIR: ${fns.activeFiles} of ${fns.files} environments busy, init excluded): CPU ${cpuPerWebhook(profiledCpu?.functions)}/webhook (/proc, profiler threads included); shares of non-idle samples by function — ${shares(fns.groups)}; by area (bundle frames mapped through index.js.map) — ${shares(fns.areas)}`);
+    notes.push(`  function threads top self time: ${topRows(fns.functions)}`);
 
     const bareLat = percentiles(bareLatency.requests.filter((r) => r.status === 202).map((r) => r.responseMs));
     const response = percentiles(latency.requests.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.responseMs));

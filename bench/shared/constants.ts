@@ -13,7 +13,7 @@ export const RUNTIME_STOP_TIMEOUT_MS = 20_000;
 export const RUNTIME_TAIL_LINES = 60;
 
 /** Environment variables of the `hookbridge local` CLI that would override the flags the helpers pass. */
-export const RUNTIME_ENV_OVERRIDES = ['PORT', 'EDGE_PORT', 'HOST', 'STATE_DIR', 'WEBHOOK_SECRETS_FILE', 'NOW_OVERRIDE', 'BODY_LIMIT'] as const;
+export const RUNTIME_ENV_OVERRIDES = ['PORT', 'EDGE_PORT', 'HOST', 'STATE_DIR', 'WEBHOOK_SECRETS_FILE', 'NOW_OVERRIDE', 'BODY_LIMIT', 'CPU_PROF_DIR'] as const;
 
 /** Default bound of one `cdk synth`. */
 export const SYNTH_TIMEOUT_MS = 240_000;

@@ -31,6 +31,12 @@ export interface RuntimeOptions {
    * @default - the real clock
    */
   readonly now?: number;
+  /**
+   * `--cpu-prof-dir`: each function execution environment writes a CPU profile here when the
+   * runtime stops.
+   * @default - not profiled
+   */
+  readonly cpuProfDir?: string;
   /** File every line of the child's stdout and stderr is appended to. */
   readonly logFile: string;
   /**
@@ -86,6 +92,7 @@ export class RuntimeProcess {
       ...['--cdk-out', options.cdkOut, '--outputs-file', options.outputsFile],
       ...(options.secretsFile ? ['--secrets-file', options.secretsFile] : []),
       ...(options.stateDir ? ['--state-dir', options.stateDir] : []),
+      ...(options.cpuProfDir ? ['--cpu-prof-dir', options.cpuProfDir] : []),
       ...(options.now !== undefined ? ['--now', String(options.now)] : []),
     ];
     const env = { ...process.env };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_CDK_OUT, DEFAULT_EDGE_PORT, DEFAULT_HOST, DEFAULT_OUTPUTS_FILE, DEFAULT_PORT } from './constants.js';
 import { localEndpointsFileFor } from './endpoints.js';
@@ -28,6 +28,11 @@ export interface LocalSettings {
   readonly bodyLimit?: number;
   /** Absolute directory that journals state across restarts (`--state-dir`, `STATE_DIR`). @default - in memory only */
   readonly stateDir?: string;
+  /**
+   * Absolute directory each function execution environment writes its CPU profile to when the
+   * runtime stops (`--cpu-prof-dir`, `CPU_PROF_DIR`); created if missing. @default - not profiled
+   */
+  readonly cpuProfDir?: string;
   /** Unix seconds the functions' clocks start at (`--now`, `NOW_OVERRIDE`). @default - the real clock */
   readonly now?: number;
   /** CDK app command to synthesize (`--app`). @default - `app` of ./cdk.json; none when `cdkOut` is set */
@@ -54,6 +59,7 @@ export const LOCAL_FLAG_ENV = {
   'secrets-file': 'WEBHOOK_SECRETS_FILE',
   'body-limit': 'BODY_LIMIT',
   'state-dir': 'STATE_DIR',
+  'cpu-prof-dir': 'CPU_PROF_DIR',
   now: 'NOW_OVERRIDE',
 } as const;
 
@@ -102,6 +108,8 @@ export function parseLocalSettings(flags: FlagValues, env: Readonly<Record<strin
   const bodyLimit = bodyLimitRaw ? parseBodyLimit(bodyLimitRaw) : undefined;
   const stateDirRaw = raw('state-dir');
   const stateDir = stateDirRaw ? resolve(cwd, stateDirRaw.value) : undefined;
+  const cpuProfDirRaw = raw('cpu-prof-dir');
+  const cpuProfDir = cpuProfDirRaw ? writableDirectory(cpuProfDirRaw, cwd) : undefined;
   const nowRaw = raw('now');
   const now = nowRaw ? parseUnixSeconds(nowRaw) : undefined;
 
@@ -129,6 +137,7 @@ export function parseLocalSettings(flags: FlagValues, env: Readonly<Record<strin
     secrets,
     ...(bodyLimit !== undefined ? { bodyLimit } : {}),
     ...(stateDir !== undefined ? { stateDir } : {}),
+    ...(cpuProfDir !== undefined ? { cpuProfDir } : {}),
     ...(now !== undefined ? { now } : {}),
     ...(app !== undefined ? { app } : {}),
     ...(cdkOut !== undefined ? { cdkOut } : {}),
@@ -165,6 +174,21 @@ function parseBodyLimit(raw: Raw): number {
     throw new SettingsError(raw.setting, `${raw.setting} must be a positive whole number of bytes (given ${JSON.stringify(raw.value)}); e.g. --body-limit 1048576`);
   }
   return bytes;
+}
+
+/** Creates the directory if missing and checks it can be written: the profiles come only at shutdown. */
+function writableDirectory(raw: Raw, cwd: string): string {
+  const dir = resolve(cwd, raw.value);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? firstLine(error);
+    // mkdir -p over an existing file fails with EEXIST, which reads as if all were well.
+    const reason = code === 'EEXIST' ? 'not a directory' : code;
+    throw new SettingsError(raw.setting, `${raw.setting} ${dir} cannot be written (${reason}); pass a writable directory, e.g. ${raw.setting.startsWith('--') ? `${raw.setting} ` : `${raw.setting}=`}.hookbridge/profiles`, { cause: error });
+  }
+  return dir;
 }
 
 function parseUnixSeconds(raw: Raw): number {

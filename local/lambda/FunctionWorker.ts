@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { INIT_TIMEOUT_MS } from './constants.js';
+import { CPU_PROFILE_SAMPLING_INTERVAL_US, INIT_TIMEOUT_MS } from './constants.js';
 import type { LambdaErrorPayload, LambdaLogEntry, ResolvedHandler } from './types.js';
 
 const BOOTSTRAP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker-bootstrap.mjs');
@@ -17,6 +17,8 @@ export interface WorkerSpec {
   readonly logGroupName: string;
   readonly logStreamName: string;
   readonly clockOffsetMs: number;
+  /** Where this environment writes its CPU profile when asked. @default - not profiled */
+  readonly cpuProfileFile?: string;
   readonly env: Record<string, string>;
   readonly onLog: (level: LambdaLogEntry['level'], message: string, requestId: string | undefined) => void;
   /** Called once when the thread has exited, for whatever reason. */
@@ -28,13 +30,18 @@ export type WorkerOutcome =
   | { readonly ok: true; readonly payload: unknown }
   | { readonly ok: false; readonly error: LambdaErrorPayload; readonly timedOut: boolean };
 
+/** Outcome of {@link FunctionWorker.writeCpuProfile}: the file written, or why there is none. */
+export type CpuProfileOutcome = { readonly written: true; readonly file: string } | { readonly written: false; readonly reason: string };
+
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'init-error'; error: LambdaErrorPayload }
   | { type: 'result'; requestId: string; payloadJson: string }
   | { type: 'error'; requestId: string; error: LambdaErrorPayload }
   | { type: 'log'; level: LambdaLogEntry['level']; message: string }
-  | { type: 'fatal'; error: LambdaErrorPayload };
+  | { type: 'fatal'; error: LambdaErrorPayload }
+  | { type: 'profile-written'; file: string }
+  | { type: 'profile-error'; message: string };
 
 interface Pending {
   readonly requestId: string;
@@ -56,6 +63,7 @@ export class FunctionWorker {
   private readonly worker: Worker;
   private readonly spec: WorkerSpec;
   private pending: Pending | undefined;
+  private profileWaiter: ((outcome: CpuProfileOutcome) => void) | undefined;
   private exited = false;
   private readonly exitedPromise: Promise<void>;
 
@@ -81,6 +89,7 @@ export class FunctionWorker {
         logGroupName: spec.logGroupName,
         logStreamName: spec.logStreamName,
         clockOffsetMs: spec.clockOffsetMs,
+        ...(spec.cpuProfileFile !== undefined ? { cpuProfile: { file: spec.cpuProfileFile, samplingIntervalUs: CPU_PROFILE_SAMPLING_INTERVAL_US } } : {}),
       },
     });
     this.forwardStream(this.worker.stdout, 'INFO');
@@ -111,6 +120,7 @@ export class FunctionWorker {
         const payload = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${this.pending?.requestId ?? '-'} Error: Runtime exited with error: exit status ${code}`, trace: [] };
         settleInit(payload);
         this.failPending(payload);
+        this.settleProfile({ written: false, reason: `the environment exited (status ${code})` });
       });
     });
   }
@@ -144,6 +154,25 @@ export class FunctionWorker {
     });
   }
 
+  /**
+   * Asks a profiled environment to stop its CPU profiler and write its profile, waiting at most
+   * `timeoutMs` (a handler that never yields keeps the thread from answering). The profile holds
+   * everything the thread ran since its handler module loaded.
+   */
+  public writeCpuProfile(timeoutMs: number): Promise<CpuProfileOutcome> {
+    if (this.spec.cpuProfileFile === undefined) return Promise.resolve({ written: false, reason: 'the environment is not profiled' });
+    if (this.exited) return Promise.resolve({ written: false, reason: 'the environment has exited' });
+    if (this.profileWaiter) return Promise.resolve({ written: false, reason: 'a profile is already being written' });
+    return new Promise<CpuProfileOutcome>((resolve) => {
+      const timer = setTimeout(() => this.settleProfile({ written: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+      this.profileWaiter = (outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      this.worker.postMessage({ type: 'write-profile' });
+    });
+  }
+
   /** Stops the thread (idempotent). */
   public async terminate(): Promise<void> {
     if (!this.exited) await this.worker.terminate();
@@ -164,6 +193,12 @@ export class FunctionWorker {
       case 'fatal':
         this.spec.onLog('PLATFORM', `execution environment crashed: ${message.error.errorType}: ${message.error.errorMessage}`, this.pending?.requestId);
         return;
+      case 'profile-written':
+        this.settleProfile({ written: true, file: message.file });
+        return;
+      case 'profile-error':
+        this.settleProfile({ written: false, reason: message.message });
+        return;
       default:
         return;
     }
@@ -175,6 +210,12 @@ export class FunctionWorker {
     clearTimeout(pending.timer);
     this.pending = undefined;
     pending.resolve(outcome);
+  }
+
+  private settleProfile(outcome: CpuProfileOutcome): void {
+    const waiter = this.profileWaiter;
+    this.profileWaiter = undefined;
+    waiter?.(outcome);
   }
 
   private failPending(error: LambdaErrorPayload): void {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { buildEnvironment, logGroupName } from './buildEnvironment.js';
 import {
+  CPU_PROFILE_WRITE_TIMEOUT_MS,
   DEFAULT_MAX_CONCURRENCY,
   DEFAULT_MEMORY_SIZE_MB,
   DEFAULT_SHUTDOWN_GRACE_MS,
@@ -8,9 +9,11 @@ import {
   LOCAL_ACCOUNT_ID,
   LOCAL_DEFAULT_REGION,
 } from './constants.js';
+import { cpuProfileFile } from './cpuProfileFile.js';
 import { RunnerShutDownError } from './errors.js';
 import { FunctionWorker } from './FunctionWorker.js';
 import { defaultLogSink } from './defaultLogSink.js';
+import { prepareCpuProfileDir } from './prepareCpuProfileDir.js';
 import { settleWithin } from './settleWithin.js';
 import { resolveHandler } from './resolveHandler.js';
 import type {
@@ -32,7 +35,8 @@ import type {
  * (cold start: the handler module loads once), reused for later invocations (warm: module state
  * such as SDK clients survives) and serve one invocation at a time, up to the function's
  * concurrency; further invocations wait for a free environment. A timed-out or crashed
- * environment is terminated and replaced on the next invocation.
+ * environment is terminated and replaced on the next invocation. With `cpuProfileDir`, each
+ * environment profiles itself and writes its profile when the runner shuts down.
  *
  * @example
  * const runner = new LambdaRunner({ functionName: 'verifier', assetDir: 'cdk.out/asset.abc', handler: 'index.handler' });
@@ -40,6 +44,7 @@ import type {
  * await runner.shutdown();
  *
  * @throws BundleNotFoundError from the constructor when the asset directory or handler file is missing
+ * @throws CpuProfileDirError from the constructor when `cpuProfileDir` cannot be created or written
  */
 export class LambdaRunner {
   public readonly functionName: string;
@@ -50,11 +55,13 @@ export class LambdaRunner {
   private readonly timeoutSeconds: number;
   private readonly clockOffsetMs: number;
   private readonly logSink: LambdaLogSink;
+  private readonly cpuProfileDir: string | undefined;
   private readonly idle: FunctionWorker[] = [];
   private readonly workers = new Set<FunctionWorker>();
   private readonly waiting: Array<() => void> = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   private active = 0;
+  private spawned = 0;
   private closed = false;
   private counters = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0 };
 
@@ -65,6 +72,7 @@ export class LambdaRunner {
     this.timeoutSeconds = config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     this.clockOffsetMs = options.clockOffsetMs ?? 0;
     this.logSink = options.logSink ?? defaultLogSink;
+    this.cpuProfileDir = options.cpuProfileDir === undefined ? undefined : prepareCpuProfileDir(config.functionName, options.cpuProfileDir);
     this.maxConcurrency = Math.max(1, options.maxConcurrency ?? config.reservedConcurrency ?? DEFAULT_MAX_CONCURRENCY);
     const region = config.region ?? process.env.AWS_REGION ?? LOCAL_DEFAULT_REGION;
     this.invokedFunctionArn = `arn:aws:lambda:${region}:${config.accountId ?? LOCAL_ACCOUNT_ID}:function:${config.functionName}`;
@@ -100,16 +108,27 @@ export class LambdaRunner {
   }
 
   /**
-   * Stops accepting invocations, waits up to `graceMs` for those in flight, then terminates every
-   * worker (invocations still running fail with `Runtime.ExitError`).
+   * Stops accepting invocations, waits up to `graceMs` for those in flight, has each profiled
+   * worker write its CPU profile (each bounded by {@link CPU_PROFILE_WRITE_TIMEOUT_MS}; a profile
+   * not written is reported as a PLATFORM line), then terminates every worker (invocations still
+   * running fail with `Runtime.ExitError`).
    */
   public async shutdown(graceMs: number = DEFAULT_SHUTDOWN_GRACE_MS): Promise<void> {
     this.closed = true;
     await settleWithin(this.inFlight, graceMs);
+    if (this.cpuProfileDir !== undefined) await this.writeCpuProfiles();
     await Promise.all([...this.workers].map((worker) => worker.terminate()));
     this.workers.clear();
     this.idle.length = 0;
     for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private async writeCpuProfiles(): Promise<void> {
+    const live = [...this.workers].filter((worker) => worker.alive);
+    const outcomes = await Promise.all(live.map((worker) => worker.writeCpuProfile(CPU_PROFILE_WRITE_TIMEOUT_MS)));
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.written) this.log('PLATFORM', `CPU profile of execution environment ${live[i]!.logStreamName} not written: ${outcome.reason.split('\n')[0]}`, undefined);
+    });
   }
 
   private async invokeOnWorker(eventJson: string): Promise<InvocationResult> {
@@ -151,6 +170,7 @@ export class LambdaRunner {
 
   private spawn(): FunctionWorker {
     const logStreamName = newLogStreamName();
+    this.spawned += 1;
     const worker = new FunctionWorker({
       resolved: this.resolved,
       taskRoot: this.config.assetDir,
@@ -161,6 +181,7 @@ export class LambdaRunner {
       logGroupName: logGroupName(this.functionName),
       logStreamName,
       clockOffsetMs: this.clockOffsetMs,
+      ...(this.cpuProfileDir !== undefined ? { cpuProfileFile: cpuProfileFile(this.cpuProfileDir, this.functionName, this.spawned) } : {}),
       env: buildEnvironment(this.config, { logStreamName }),
       onLog: (level, message, requestId) => this.log(level, message, requestId),
       onExit: (exited) => this.forget(exited),

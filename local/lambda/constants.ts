@@ -43,3 +43,18 @@ export const HANDLER_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
 
 /** How long `shutdown()` waits for in-flight invocations before terminating their workers. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 2_000;
+
+/**
+ * Sampling interval of the execution environments' CPU profiles (`cpuProfileDir`), microseconds:
+ * the default of `node --cpu-prof-interval`, so their profiles compare with the main thread's.
+ */
+export const CPU_PROFILE_SAMPLING_INTERVAL_US = 1_000;
+
+/**
+ * How long `shutdown()` waits for each execution environment to stop its profiler and write its
+ * CPU profile before terminating it (a busy-looping handler never answers).
+ */
+export const CPU_PROFILE_WRITE_TIMEOUT_MS = 5_000;
+
+/** Extension of the CPU profile files (the one Chrome DevTools and `node --cpu-prof` use). */
+export const CPU_PROFILE_EXTENSION = '.cpuprofile';

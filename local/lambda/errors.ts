@@ -37,6 +37,17 @@ export class InvalidHandlerError extends LocalLambdaError {
   }
 }
 
+/** The CPU profile directory (`cpuProfileDir`) cannot be created or written. */
+export class CpuProfileDirError extends LocalLambdaError {
+  public readonly dir: string;
+
+  public constructor(functionName: string, dir: string, reason: string, options?: ErrorOptions) {
+    super(functionName, `function ${functionName}: cannot write CPU profiles to ${dir} (${reason}): pass a writable directory as cpuProfileDir`, options);
+    this.name = 'CpuProfileDirError';
+    this.dir = dir;
+  }
+}
+
 /** `invoke()` was called after `shutdown()`. */
 export class RunnerShutDownError extends LocalLambdaError {
   public constructor(functionName: string) {

@@ -4,7 +4,7 @@ export { buildEnvironment, logGroupName } from './buildEnvironment.js';
 export { clockOffsetFromNowOverride } from './clockOffsetFromNowOverride.js';
 export { defaultLogSink } from './defaultLogSink.js';
 export { settleWithin } from './settleWithin.js';
-export { BundleNotFoundError, InvalidHandlerError, InvalidNowOverrideError, LocalLambdaError, RunnerShutDownError } from './errors.js';
+export { BundleNotFoundError, CpuProfileDirError, InvalidHandlerError, InvalidNowOverrideError, LocalLambdaError, RunnerShutDownError } from './errors.js';
 export {
   DEFAULT_MAX_CONCURRENCY,
   DEFAULT_MEMORY_SIZE_MB,

@@ -107,6 +107,16 @@ export interface LambdaRunnerOptions {
   readonly clockOffsetMs?: number;
   /** Workers this function may run at once. @default - reservedConcurrency, else 10 */
   readonly maxConcurrency?: number;
+  /**
+   * Directory for CPU profiles of this function's execution environments. Each environment runs the
+   * V8 profiler in its own thread from the moment its handler module has loaded (init is not
+   * profiled) and, when `LambdaRunner.shutdown()` asks, writes
+   * `<function name>-<n>.cpuprofile` (n counts the environments the runner started, from 1). An
+   * environment terminated for a timeout, an init failure or a crash writes nothing. Created if
+   * missing.
+   * @default - not profiled (no profiler is loaded)
+   */
+  readonly cpuProfileDir?: string;
 }
 
 /** The bundle file a handler string points to, as the Node.js runtime would load it. */

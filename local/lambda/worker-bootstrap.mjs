@@ -7,12 +7,13 @@
 // @see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client (UserFunction.js, Errors.js)
 //
 // Protocol (parentPort):
-//   main → worker  { type: 'invoke', requestId, eventJson, deadlineMs }
+//   main → worker  { type: 'invoke', requestId, eventJson, deadlineMs } | { type: 'write-profile' }
 //   worker → main  { type: 'ready' } | { type: 'init-error', error }
 //                  { type: 'result', requestId, payloadJson } | { type: 'error', requestId, error }
 //                  { type: 'log', level, message } | { type: 'fatal', error }
+//                  { type: 'profile-written', file } | { type: 'profile-error', message }
 import Module, { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, types } from 'node:util';
@@ -20,7 +21,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 /** @type {{ file: string, format: 'commonjs' | 'module', exportPath: string[], taskRoot: string,
  *   functionName: string, functionVersion: string, invokedFunctionArn: string, memoryLimitInMB: string,
- *   logGroupName: string, logStreamName: string, clockOffsetMs: number, handlerString: string }} */
+ *   logGroupName: string, logStreamName: string, clockOffsetMs: number, handlerString: string,
+ *   cpuProfile?: { file: string, samplingIntervalUs: number } }} */
 const config = workerData;
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
@@ -49,8 +51,12 @@ process.on('unhandledRejection', (reason) => {
 
 const handler = await loadHandler();
 if (handler) {
+  // Started once init is over, so the profile holds invocations only; without the option the
+  // inspector is never loaded.
+  const profiler = config.cpuProfile ? await startCpuProfiler(config.cpuProfile) : undefined;
   port.on('message', (message) => {
     if (message && message.type === 'invoke') void invoke(handler, message);
+    else if (message && message.type === 'write-profile') void writeCpuProfile(profiler);
   });
   port.postMessage({ type: 'ready' });
 }
@@ -130,6 +136,47 @@ async function invoke(fn, message) {
     // Otherwise a callback-style handler: wait for callback/done/succeed/fail (or the timeout).
   } catch (error) {
     settle(error ?? new Error('handled'), undefined);
+  }
+}
+
+/**
+ * Starts the V8 CPU profiler of this thread's isolate (an inspector session inside a worker
+ * profiles that worker only). A failure is reported as a PLATFORM line; the function still runs.
+ * @param {{ file: string, samplingIntervalUs: number }} options
+ */
+async function startCpuProfiler(options) {
+  try {
+    const { Session } = await import('node:inspector/promises');
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: options.samplingIntervalUs });
+    await session.post('Profiler.start');
+    return { session, file: options.file, stopped: false };
+  } catch (error) {
+    port.postMessage({ type: 'log', level: 'PLATFORM', message: `CPU profiler did not start: ${toErrorPayload(error).errorMessage}` });
+    return undefined;
+  }
+}
+
+/**
+ * Stops the profiler and writes its profile (Chrome DevTools `.cpuprofile` JSON), once; answers
+ * `profile-written` or `profile-error`.
+ * @param {undefined | { session: import('node:inspector/promises').Session, file: string, stopped: boolean }} profiler
+ */
+async function writeCpuProfile(profiler) {
+  if (!profiler || profiler.stopped) {
+    port.postMessage({ type: 'profile-error', message: profiler ? 'the profile was already written' : 'the profiler did not start' });
+    return;
+  }
+  profiler.stopped = true;
+  try {
+    const { profile } = await profiler.session.post('Profiler.stop');
+    profiler.session.disconnect();
+    writeFileSync(profiler.file, JSON.stringify(profile));
+    port.postMessage({ type: 'profile-written', file: profiler.file });
+  } catch (error) {
+    port.postMessage({ type: 'profile-error', message: toErrorPayload(error).errorMessage });
   }
 }
 

@@ -27,6 +27,8 @@ export interface SetupFunctionsInput {
   readonly bodyLimit?: number;
   /** Milliseconds added to each function's clock (NOW_OVERRIDE). */
   readonly clockOffsetMs: number;
+  /** CPU_PROF_DIR: each execution environment writes its CPU profile here at shutdown. */
+  readonly cpuProfileDir?: string;
   readonly logSink?: LambdaLogSink;
 }
 
@@ -78,7 +80,11 @@ export function setupFunctions(input: SetupFunctionsInput): { functions: Map<str
         credentials: { accessKeyId, secretAccessKey: LOCAL_SECRET_ACCESS_KEY },
         endpointUrl: input.edgeUrl,
       },
-      { clockOffsetMs: input.clockOffsetMs, ...(input.logSink ? { logSink: input.logSink } : {}) },
+      {
+        clockOffsetMs: input.clockOffsetMs,
+        ...(input.logSink ? { logSink: input.logSink } : {}),
+        ...(input.cpuProfileDir !== undefined ? { cpuProfileDir: input.cpuProfileDir } : {}),
+      },
     );
     const role = graph.roles.find((r) => (fn.roleLogicalId !== undefined && r.logicalId === fn.roleLogicalId) || (fn.roleArn !== undefined && r.arn === fn.roleArn));
     if (role) {

@@ -144,9 +144,11 @@ export async function startLocalRuntime(settings: LocalSettings, io: RuntimeIo, 
       accountId,
       clockOffsetMs,
       ...(settings.bodyLimit !== undefined ? { bodyLimit: settings.bodyLimit } : {}),
+      ...(settings.cpuProfDir !== undefined ? { cpuProfileDir: settings.cpuProfDir } : {}),
       ...(options.logSink ? { logSink: options.logSink } : {}),
     });
     notes.push(...warnings);
+    if (settings.cpuProfDir !== undefined) notes.push(`CPU profiles of the function environments (from their first invocation) are written to ${settings.cpuProfDir} on stop`);
     cleanup.push(() => Promise.all([...functions.values()].map((f) => f.runner.shutdown(SHUTDOWN_GRACE_MS))).then(() => undefined));
 
     await edgePort.release();

@@ -20,6 +20,7 @@ export const localCommand: Command = {
     'secrets-file': { type: 'string', value: 'FILE', env: 'WEBHOOK_SECRETS_FILE', description: 'JSON of source → secret (or array of secrets)' },
     'body-limit': { type: 'string', value: 'BYTES', env: 'BODY_LIMIT', description: 'Max webhook body size in bytes' },
     'state-dir': { type: 'string', value: 'DIR', env: 'STATE_DIR', description: 'Keep state across restarts in DIR' },
+    'cpu-prof-dir': { type: 'string', value: 'DIR', env: 'CPU_PROF_DIR', description: 'Write a CPU profile of each function environment to DIR on stop' },
     now: { type: 'string', value: 'SECONDS', env: 'NOW_OVERRIDE', description: "Unix time the functions' clocks start at" },
     app: { type: 'string', value: 'CMD', description: 'CDK app command to synthesize (default: "app" of cdk.json)' },
     'cdk-out': { type: 'string', value: 'DIR', description: 'Run this cloud assembly instead of synthesizing' },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLocalSettings } from '../../../local/cli/settings.js';
@@ -51,6 +52,19 @@ describe('parseLocalSettings', () => {
     const settings = parseLocalSettings({ port: '3100', 'edge-port': '0', now: '1' }, { PORT: '3000', EDGE_PORT: '4566', NOW_OVERRIDE: '2' }, project.dir);
 
     expect(settings).toMatchObject({ port: 3100, edgePort: 0, now: 1 });
+  });
+
+  it('resolves --cpu-prof-dir and CPU_PROF_DIR to an absolute directory, creating it', () => {
+    expect(parseLocalSettings({}, { CPU_PROF_DIR: 'profiles/env' }, project.dir)).toMatchObject({ cpuProfDir: join(project.dir, 'profiles/env') });
+    expect(parseLocalSettings({ 'cpu-prof-dir': 'profiles/flag' }, { CPU_PROF_DIR: 'profiles/env' }, project.dir)).toMatchObject({ cpuProfDir: join(project.dir, 'profiles/flag') });
+    expect(existsSync(join(project.dir, 'profiles/flag'))).toBe(true);
+  });
+
+  it('fails if the CPU profile directory lies below a file, naming the fix', () => {
+    project.writeFile('afile', 'x');
+    expect(() => parseLocalSettings({ 'cpu-prof-dir': 'afile/x' }, {}, project.dir)).toThrow(
+      `--cpu-prof-dir ${join(project.dir, 'afile/x')} cannot be written (ENOTDIR); pass a writable directory, e.g. --cpu-prof-dir .hookbridge/profiles`,
+    );
   });
 
   it('reuses an assembly with --cdk-out instead of the app', () => {
