@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --out <file>]`: speed and size of hookbridge, every figure a
- * ratio against a baseline measured in the same run (the machines here are shared and noisy).
- * Prints a table per section and writes `bench/results.json`. A missed target does not fail the
- * run; a crash does (exit code 1), which is what CI checks with `--quick`.
+ * `npm run bench [-- --quick] [-- --only <section>[,<section>…]] [-- --out <file>]`: speed and
+ * size of hookbridge, every figure a ratio against a baseline measured in the same run (the
+ * machines here are shared and noisy). Prints a table per section and writes `bench/results.json`.
+ * A missed target does not fail the run; a crash does (exit code 1), which is what CI checks with
+ * `--quick`. `--only` runs some sections (keys of {@link SECTIONS}), e.g. `--only verifier,bundles`.
  */
 import { cpus } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,24 +17,38 @@ import { formatSection } from './table.js';
 import type { BenchMode, Section, SectionResult } from './types.js';
 import { verifierSection } from './verifier/section.js';
 
-/** The sections, in the order they run and print. */
-const SECTIONS: readonly Section[] = [verifierSection, bundlesSection, journalSection, localEndToEndSection];
+/** The sections by the key `--only` takes, in the order they run and print. */
+const SECTIONS: Readonly<Record<string, Section>> = {
+  verifier: verifierSection,
+  bundles: bundlesSection,
+  journal: journalSection,
+  'local-e2e': localEndToEndSection,
+};
+
+const USAGE = `usage: tsx bench/run.ts [--quick] [--only <${Object.keys(SECTIONS).join('|')}>[,…]] [--out <results.json>]`;
 
 interface Options {
   readonly mode: BenchMode;
   readonly out: string;
+  /** Keys of the sections to run. */
+  readonly only: readonly string[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
   let mode: BenchMode = 'full';
   let out = path.join(packageRoot(), RESULTS_FILE);
+  let only = Object.keys(SECTIONS);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') mode = 'quick';
     else if (arg === '--out' && argv[i + 1]) out = path.resolve(argv[++i]!);
-    else throw new Error(`unknown argument ${JSON.stringify(arg)}; usage: tsx bench/run.ts [--quick] [--out <results.json>]`);
+    else if (arg === '--only' && argv[i + 1]) only = argv[++i]!.split(',').map((key) => key.trim());
+    else throw new Error(`unknown argument ${JSON.stringify(arg)}; ${USAGE}`);
   }
-  return { mode, out };
+  const unknown = only.filter((key) => !Object.hasOwn(SECTIONS, key));
+  if (unknown.length > 0 || only.length === 0) throw new Error(`--only takes section keys (given ${JSON.stringify(only.join(','))}); ${USAGE}`);
+  // Run in the table's order whatever order was given.
+  return { mode, out, only: Object.keys(SECTIONS).filter((key) => only.includes(key)) };
 }
 
 /**
@@ -55,8 +70,8 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
   console.log(`hookbridge bench (${options.mode}) on Node ${process.versions.node}, ${machine}\n`);
   const sections: SectionResult[] = [];
-  for (const section of SECTIONS) {
-    const result = await section(settings);
+  for (const key of options.only) {
+    const result = await SECTIONS[key]!(settings);
     sections.push(result);
     console.log(formatSection(result));
   }
@@ -65,7 +80,7 @@ async function main(): Promise<void> {
   const results = {
     version: RESULTS_VERSION,
     mode: options.mode,
-    command: `npm run bench${options.mode === 'quick' ? ' -- --quick' : ''}`,
+    command: `npm run bench${commandArgs(options)}`,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     node: process.versions.node,
@@ -79,6 +94,12 @@ async function main(): Promise<void> {
   console.log(`targets met: ${targeted.length - missed.length} of ${targeted.length}`);
   for (const f of missed) console.log(`  missed: ${f.label}: ${f.ratio.toFixed(2)}× (${f.target!.text})`);
   console.log(`results: ${path.relative(process.cwd(), options.out) || options.out}`);
+}
+
+/** The arguments of this run as `npm run bench` takes them (`--out` left out). */
+function commandArgs(options: Options): string {
+  const args = [...(options.mode === 'quick' ? ['--quick'] : []), ...(options.only.length < Object.keys(SECTIONS).length ? ['--only', options.only.join(',')] : [])];
+  return args.length > 0 ? ` -- ${args.join(' ')}` : '';
 }
 
 main().then(

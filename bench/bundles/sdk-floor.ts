@@ -47,6 +47,22 @@ const OPERATIONS: Readonly<Record<AwsTarget, { readonly pkg: string; readonly co
   },
 };
 
+/**
+ * The SDK client packages `calls` go through, in `clients`' order: what a function's first
+ * invocation needs of the clients it bundles.
+ *
+ * @throws BenchError for a call no floor is known for
+ */
+export function calledClients(clients: readonly string[], calls: readonly AwsTarget[]): string[] {
+  const used = new Set<string>();
+  for (const call of calls) {
+    const operation = OPERATIONS[call];
+    if (!operation) throw new BenchError(`no SDK floor call is known for ${call}; add it to bench/bundles/sdk-floor.ts`);
+    used.add(operation.pkg);
+  }
+  return clients.filter((pkg) => used.has(pkg));
+}
+
 /** The hello-world handler every bundle is compared with. */
 export const HELLO_WORLD_SOURCE = `export const handler = async () => ({ statusCode: 200, body: 'hello world' });\n`;
 

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ErrorCode } from './errors.js';
-import type { HttpAnswer } from './types.js';
+import { wellFormed } from './raw-bytes.js';
+import type { HttpAnswer, RawBytes } from './types.js';
 
 /** A JSON answer. Errors are `{"error","message"}` on one line; messages never carry secrets or content. */
 export function errorAnswer(statusCode: number, code: ErrorCode, message: string): APIGatewayProxyStructuredResultV2 {
@@ -16,16 +17,35 @@ export function toResult(answer: HttpAnswer, headers: Record<string, string> = {
   };
 }
 
-/** The request body as received: API Gateway base64-encodes bodies it does not consider text. */
-export function bodyBytes(event: APIGatewayProxyEventV2): Buffer {
-  if (event.body === undefined || event.body === null) return Buffer.alloc(0);
-  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+/**
+ * The request body as received. API Gateway base64-encodes bodies it does not consider text;
+ * those are decoded. A text body stays the event's string (made well formed, see `raw-bytes.ts`),
+ * because its UTF-8 encoding is the body and copying it into a `Buffer` would cost as much as
+ * parsing it.
+ */
+export function requestBody(event: APIGatewayProxyEventV2): RawBytes {
+  if (event.body === undefined || event.body === null) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : wellFormed(event.body);
 }
 
-/** Headers with lower-cased names (HTTP API already lower-cases them; other callers may not). */
-export function lowerCaseHeaders(event: APIGatewayProxyEventV2): Record<string, string> {
+/** A header name `toLowerCase` leaves as it is: lower-case HTTP token characters only. */
+const LOWER_CASE_NAME = /^[a-z0-9!#$%&'*+\-.^_`|~]*$/;
+
+/**
+ * Headers with lower-cased names. HTTP API already lower-cases them, so its object is used as it
+ * is (checked without allocating); only other callers' headers are copied.
+ */
+export function lowerCaseHeaders(event: APIGatewayProxyEventV2): Readonly<Record<string, string>> {
+  const given = event.headers ?? {};
+  for (const name in given) {
+    if (given[name] === undefined || !LOWER_CASE_NAME.test(name)) return lowerCasedCopy(given);
+  }
+  return given as Record<string, string>;
+}
+
+function lowerCasedCopy(given: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
+  for (const [name, value] of Object.entries(given)) {
     if (value !== undefined) headers[name.toLowerCase()] = value;
   }
   return headers;

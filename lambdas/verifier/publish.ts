@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { MAX_ENTRY_BYTES } from './constants.js';
 import { contentTypeOf, serializeDetail } from './detail.js';
 import type { DataRef, EnvelopeHead } from './envelope.js';
 import { ErrorCode, PublishFailedError, VerifierError } from './errors.js';
 import { putEventsEntrySize } from './entry-size.js';
+import type { OutgoingEvent } from './outgoing-event.js';
+import { bufferOf } from './raw-bytes.js';
 import type { Payload } from './types.js';
 
 /** Settings and injected clients of a {@link Publisher}. */
 export interface PublisherOptions {
   readonly eventBridge: EventBridgeClient;
-  readonly s3: S3Client;
+  /**
+   * The S3 client, or how to get it when the first claim check needs it (production passes
+   * `loadS3Client`, so a cold start that claim-checks nothing never loads the S3 SDK).
+   */
+  readonly s3: S3Client | (() => Promise<S3Client>);
   readonly eventBusName: string;
   /** Bucket for claim-checked payloads; without it, an entry that does not fit is refused with 413. */
   readonly claimCheckBucket?: string;
@@ -42,34 +48,26 @@ export class Publisher {
   }
 
   /**
+   * Puts `event` on the bus: its inline entry when that fits (and the payload is not above the
+   * threshold), otherwise the payload goes to S3 and the entry carries a `dataref` instead.
+   *
    * @throws PublishFailedError when S3 or EventBridge fail, or EventBridge rejects the entry
    * @throws VerifierError `payload_too_large` when the entry cannot fit and no bucket is configured
    */
-  public async publish(head: EnvelopeHead, payload: Payload, receivedAt: Date): Promise<PublishResult> {
-    const inline = this.#entry(head, serializeDetail(head, payload), receivedAt);
-    const inlineSize = putEventsEntrySize(inline);
+  public async publish(event: OutgoingEvent): Promise<PublishResult> {
     const threshold = this.#options.claimCheckThreshold ?? Number.POSITIVE_INFINITY;
-    if (inlineSize <= MAX_ENTRY_BYTES && payload.bytes.length <= threshold) {
-      await this.#put(inline);
-      return { entrySize: inlineSize };
+    if (event.entrySize <= MAX_ENTRY_BYTES && event.payloadBytes <= threshold) {
+      await this.#put(event.entry);
+      return { entrySize: event.entrySize };
     }
-    const dataref = await this.#claimCheck(head, payload);
-    const entry = this.#entry(head, serializeDetail(head, dataref), receivedAt);
+    const dataref = await this.#claimCheck(event.head, event.payload, event.payloadBytes);
+    const detail = serializeDetail(event.head, dataref);
+    const entry: PutEventsRequestEntry = { ...event.entry, Detail: detail.text };
     await this.#put(entry);
-    return { entrySize: putEventsEntrySize(entry), dataref };
+    return { entrySize: putEventsEntrySize(entry, detail.bytes), dataref };
   }
 
-  #entry(head: EnvelopeHead, detail: string, receivedAt: Date): PutEventsRequestEntry {
-    return {
-      EventBusName: this.#options.eventBusName,
-      Source: head.source,
-      DetailType: head.type,
-      Detail: detail,
-      Time: receivedAt,
-    };
-  }
-
-  async #claimCheck(head: EnvelopeHead, payload: Payload): Promise<DataRef> {
+  async #claimCheck(head: EnvelopeHead, payload: Payload, size: number): Promise<DataRef> {
     const bucket = this.#options.claimCheckBucket;
     if (!bucket) {
       throw new VerifierError(ErrorCode.PayloadTooLarge, 'payload does not fit one event and no claim-check bucket is configured');
@@ -79,11 +77,14 @@ export class Publisher {
     // and the key never contains vendor-controlled text.
     const key = `${head.source}/${head.time.slice(0, 10)}/${sha256}`;
     try {
-      await this.#options.s3.send(
+      // Loaded here, not at import: see `s3-client.ts`.
+      const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+      const s3 = typeof this.#options.s3 === 'function' ? await this.#options.s3() : this.#options.s3;
+      await s3.send(
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
-          Body: payload.bytes,
+          Body: bufferOf(payload.bytes),
           ContentType: contentTypeOf(payload),
           ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
         }),
@@ -91,13 +92,14 @@ export class Publisher {
     } catch (error) {
       throw new PublishFailedError('claim-check upload failed', { cause: error });
     }
-    return { bucket, key, size: payload.bytes.length, sha256 };
+    return { bucket, key, size, sha256 };
   }
 
   async #put(entry: PutEventsRequestEntry): Promise<void> {
     let failed: { ErrorCode?: string } | undefined;
     try {
-      const output = await this.#options.eventBridge.send(new PutEventsCommand({ Entries: [entry] }));
+      const entries = [{ ...entry, EventBusName: this.#options.eventBusName }];
+      const output = await this.#options.eventBridge.send(new PutEventsCommand({ Entries: entries }));
       if ((output.FailedEntryCount ?? 0) > 0) failed = output.Entries?.[0] ?? {};
     } catch (error) {
       throw new PublishFailedError('PutEvents failed', { cause: error });

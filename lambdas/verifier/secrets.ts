@@ -17,6 +17,8 @@ export class CachedSecretSource implements SecretSource {
   readonly #provider: SecretsProvider;
   readonly #secretId: string;
   readonly #maxAgeSeconds: number;
+  /** The last value read and what it parsed to: the same array comes back until the value changes. */
+  #last: { readonly value: string; readonly values: readonly string[] } | undefined;
 
   public constructor(provider: SecretsProvider, secretId: string, maxAgeSeconds: number) {
     this.#provider = provider;
@@ -24,6 +26,7 @@ export class CachedSecretSource implements SecretSource {
     this.#maxAgeSeconds = maxAgeSeconds;
   }
 
+  /** The active secrets; the same array as long as the stored value is unchanged, so callers can cache what they derive. */
   public async values(): Promise<readonly string[]> {
     let value: unknown;
     try {
@@ -32,7 +35,8 @@ export class CachedSecretSource implements SecretSource {
       throw new SecretUnavailableError('the source secret could not be read', { cause: error });
     }
     if (typeof value !== 'string') throw new SecretUnavailableError('the source secret has no string value');
-    return parseSecretValue(value);
+    if (this.#last?.value !== value) this.#last = { value, values: parseSecretValue(value) };
+    return this.#last.values;
   }
 }
 

@@ -6,12 +6,23 @@ export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
 /** How a signature is written in its header. */
 export type SignatureEncoding = 'hex' | 'base64';
 
+/**
+ * A byte sequence in the form it arrived in, so a large body is never copied just to be read:
+ * a `string` stands for its UTF-8 encoding (API Gateway hands text bodies over as strings; a lone
+ * surrogate encodes as U+FFFD, as `Buffer.from` does), a `Buffer` for itself. `hash.update`,
+ * `Buffer.byteLength` and the S3 SDK all read both forms as the same bytes.
+ */
+export type RawBytes = string | Buffer;
+
 /** One inbound delivery as the verifier sees it, independent of API Gateway's event shape. */
 export interface WebhookRequest {
   /** Header names lower-cased; repeated headers joined with `,` as API Gateway does. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The exact bytes received, after undoing API Gateway's base64 transport encoding. */
-  readonly body: Buffer;
+  /**
+   * The exact bytes received, after undoing API Gateway's base64 transport encoding: the event's
+   * string for a text body (no copy), the decoded bytes for a base64 one.
+   */
+  readonly body: RawBytes;
   /** The public URL the vendor called, with the query string as received (Twilio signs it). */
   readonly url: string;
 }
@@ -19,8 +30,12 @@ export interface WebhookRequest {
 /** What a scheme says was signed, handed to the one verification core. */
 export interface SignedContent {
   readonly algorithm: HmacAlgorithm;
-  /** Byte strings the vendor may have signed; a match on any is enough (Twilio: URL with/without port). */
-  readonly messages: readonly Buffer[];
+  /**
+   * Byte strings the vendor may have signed; a match on any is enough (Twilio: URL with/without
+   * port). A message given as parts is their concatenation (e.g. a timestamp prefix and the body),
+   * hashed part by part so the body is never copied into a joined buffer.
+   */
+  readonly messages: readonly (RawBytes | readonly RawBytes[])[];
   /** Decoded signatures from the request; several when the vendor rotates or lists versions. */
   readonly signatures: readonly Buffer[];
   /** Unix seconds the vendor signed, for schemes that sign a timestamp. */
@@ -28,16 +43,17 @@ export interface SignedContent {
 }
 
 /**
- * The payload after verification, in the form it travels in the envelope:
+ * The payload after verification, in the form it travels in the envelope (`bytes` are what a
+ * claim check stores):
  * - `json`: `bytes` is the exact JSON text, embedded as `data` without a parse/re-serialize round
  *   trip (that would round integers above 2^53, e.g. Shopify ids); `value` is only read for ids.
  * - `form`: fields become `data`.
  * - `binary`: anything else, carried as `data_base64` (generic scheme only).
  */
 export type Payload =
-  | { readonly kind: 'json'; readonly bytes: Buffer; readonly value: unknown }
-  | { readonly kind: 'form'; readonly bytes: Buffer; readonly fields: FormFields }
-  | { readonly kind: 'binary'; readonly bytes: Buffer; readonly contentType: string };
+  | { readonly kind: 'json'; readonly bytes: RawBytes; readonly value: unknown }
+  | { readonly kind: 'form'; readonly bytes: RawBytes; readonly fields: FormFields }
+  | { readonly kind: 'binary'; readonly bytes: RawBytes; readonly contentType: string };
 
 /** A non-default HTTP answer a scheme requires (a handshake, or the vendor's success shape). */
 export interface HttpAnswer {

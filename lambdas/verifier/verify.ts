@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, SignatureError } from './errors.js';
-import type { HmacAlgorithm, SignedContent } from './types.js';
+import type { HmacAlgorithm, RawBytes, SignedContent } from './types.js';
 
 /** Input to {@link verify}. */
 export interface VerifyInput {
@@ -18,9 +18,13 @@ export interface VerifyResult {
   readonly secretIndex: number;
 }
 
-/** Computes the HMAC of `message` under `key`. */
-export function hmac(algorithm: HmacAlgorithm, key: Buffer, message: Buffer): Buffer {
-  return createHmac(algorithm, key).update(message).digest();
+/** Computes the HMAC of `message` (or of its parts, concatenated) under `key`. */
+export function hmac(algorithm: HmacAlgorithm, key: Buffer, message: RawBytes | readonly RawBytes[]): Buffer {
+  const mac = createHmac(algorithm, key);
+  if (typeof message === 'string' || Buffer.isBuffer(message)) return mac.update(message).digest();
+  // Part by part: joining would copy the body, and the garbage costs more than the extra call.
+  for (const part of message) mac.update(part);
+  return mac.digest();
 }
 
 /**
@@ -35,12 +39,15 @@ export function hmac(algorithm: HmacAlgorithm, key: Buffer, message: Buffer): Bu
  */
 export function verify(input: VerifyInput): VerifyResult {
   const { content, keys } = input;
+  const { messages, signatures } = content;
   for (let secretIndex = 0; secretIndex < keys.length; secretIndex++) {
-    for (const message of content.messages) {
+    for (const message of messages) {
       const expected = hmac(content.algorithm, keys[secretIndex]!, message);
-      if (content.signatures.some((candidate) => constantTimeEqual(expected, candidate))) {
-        assertWithinWindow(content.timestamp, input.nowSeconds, input.toleranceSeconds);
-        return { secretIndex };
+      for (const candidate of signatures) {
+        if (constantTimeEqual(expected, candidate)) {
+          assertWithinWindow(content.timestamp, input.nowSeconds, input.toleranceSeconds);
+          return { secretIndex };
+        }
       }
     }
   }

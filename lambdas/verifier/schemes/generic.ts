@@ -49,12 +49,13 @@ export function createGenericScheme(options: GenericSchemeOptions = {}): Scheme 
   if (!ENCODINGS.includes(encoding)) throw new VerifierConfigError(`generic encoding must be one of ${ENCODINGS.join(', ')} (given ${JSON.stringify(encoding)})`);
   if (prefixRequired && prefix === '') throw new VerifierConfigError('generic prefixRequired needs a non-empty prefix');
 
+  const lowerPrefix = prefix.toLowerCase();
   const scheme: Scheme = {
     key: (secret) => Buffer.from(secret, 'utf8'),
 
     signedContent(request: WebhookRequest): SignedContent {
       let value = requireHeader(request, name);
-      if (prefix && value.toLowerCase().startsWith(prefix.toLowerCase())) value = value.slice(prefix.length);
+      if (prefix && value.slice(0, prefix.length).toLowerCase() === lowerPrefix) value = value.slice(prefix.length);
       else if (prefixRequired) throw new SignatureError(ErrorCode.SignatureMalformed, `header ${name} must start with ${prefix}`);
       const signature = decodeDigest(value, encoding, algorithm, name);
       return { algorithm, messages: [request.body], signatures: [signature] };

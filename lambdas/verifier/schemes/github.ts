@@ -62,5 +62,5 @@ function githubPayload(request: WebhookRequest): Payload {
   if (typeof payload !== 'string') {
     throw new MalformedPayloadError('form delivery must carry exactly one payload field');
   }
-  return jsonPayload(Buffer.from(payload, 'utf8'));
+  return jsonPayload(payload);
 }

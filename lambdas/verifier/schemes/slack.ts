@@ -30,8 +30,7 @@ export const slackScheme: Scheme = {
     const timestamp = parseUnixSeconds(requireHeader(request, TIMESTAMP_HEADER), TIMESTAMP_HEADER);
     const hex = value.startsWith(PREFIX) ? value.slice(PREFIX.length) : '-';
     const signature = decodeDigest(hex, 'hex', 'sha256', SIGNATURE_HEADER);
-    const message = Buffer.concat([Buffer.from(`v0:${timestamp}:`), request.body]);
-    return { algorithm: 'sha256', messages: [message], signatures: [signature], timestamp };
+    return { algorithm: 'sha256', messages: [[`v0:${timestamp}:`, request.body]], signatures: [signature], timestamp };
   },
 
   describe(request: WebhookRequest): Delivery {
@@ -75,7 +74,7 @@ function slackPayload(request: WebhookRequest): (Payload & { kind: 'json' }) | (
   if (mediaType(request) !== 'application/x-www-form-urlencoded') return jsonPayload(request.body);
   const form = formPayload(request.body);
   const { payload } = form.fields;
-  return typeof payload === 'string' ? jsonPayload(Buffer.from(payload, 'utf8')) : form;
+  return typeof payload === 'string' ? jsonPayload(payload) : form;
 }
 
 /** Slack's URL verification handshake: echo the challenge, only ever after the signature held. */

@@ -25,15 +25,19 @@ export const standardScheme: Scheme = {
     const names = headerNames(request);
     const id = requireHeader(request, names.id);
     const timestamp = parseUnixSeconds(requireHeader(request, names.timestamp), names.timestamp);
-    const signatures = requireHeader(request, names.signature)
-      .split(' ')
-      .filter((entry) => entry.startsWith('v1,'))
-      .map((entry) => decodeDigest(entry.slice(3), 'base64', 'sha256', names.signature));
+    // Space-separated `version,signature` entries, read in place; only `v1` ones count.
+    const list = requireHeader(request, names.signature);
+    const signatures: Buffer[] = [];
+    for (let start = 0; start < list.length; ) {
+      let end = list.indexOf(' ', start);
+      if (end < 0) end = list.length;
+      if (list.startsWith('v1,', start)) signatures.push(decodeDigest(list.slice(start + 3, end), 'base64', 'sha256', names.signature));
+      start = end + 1;
+    }
     if (signatures.length === 0) {
       throw new SignatureError(ErrorCode.SignatureMalformed, `header ${names.signature} holds no v1 signature`);
     }
-    const message = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), request.body]);
-    return { algorithm: 'sha256', messages: [message], signatures, timestamp };
+    return { algorithm: 'sha256', messages: [[`${id}.${timestamp}.`, request.body]], signatures, timestamp };
   },
 
   describe(request: WebhookRequest): Delivery {
@@ -63,7 +67,16 @@ export const standardScheme: Scheme = {
   },
 };
 
-function headerNames(request: WebhookRequest): { id: string; timestamp: string; signature: string } {
-  const prefix = header(request, 'webhook-id') === undefined && header(request, 'svix-id') !== undefined ? 'svix' : 'webhook';
-  return { id: `${prefix}-id`, timestamp: `${prefix}-timestamp`, signature: `${prefix}-signature` };
+/** The three headers of one naming. */
+interface HeaderNames {
+  readonly id: string;
+  readonly timestamp: string;
+  readonly signature: string;
+}
+
+const WEBHOOK_HEADERS: HeaderNames = { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' };
+const SVIX_HEADERS: HeaderNames = { id: 'svix-id', timestamp: 'svix-timestamp', signature: 'svix-signature' };
+
+function headerNames(request: WebhookRequest): HeaderNames {
+  return header(request, 'webhook-id') === undefined && header(request, 'svix-id') !== undefined ? SVIX_HEADERS : WEBHOOK_HEADERS;
 }

@@ -18,18 +18,25 @@ export const stripeScheme: Scheme = {
     const value = requireHeader(request, SIGNATURE_HEADER);
     let timestamp: number | undefined;
     const signatures: Buffer[] = [];
-    for (const item of value.split(',')) {
-      const eq = item.indexOf('=');
-      const name = item.slice(0, eq).trim();
-      const text = item.slice(eq + 1).trim();
-      if (eq > 0 && name === 't' && timestamp === undefined) timestamp = parseUnixSeconds(text, SIGNATURE_HEADER);
-      else if (eq > 0 && name === 'v1') signatures.push(decodeDigest(text, 'hex', 'sha256', SIGNATURE_HEADER));
+    // Comma-separated `name=value` items, read in place (a split() costs a third of this call on
+    // a 2 KiB request). `eq` is the next `=` at or after the item; an item without one is skipped.
+    let eq = -1;
+    for (let start = 0; start < value.length; ) {
+      let end = value.indexOf(',', start);
+      if (end < 0) end = value.length;
+      if (eq < start) eq = value.indexOf('=', start);
+      if (eq < 0) break;
+      if (eq > start && eq < end) {
+        const name = value.slice(start, eq).trim();
+        if (name === 't' && timestamp === undefined) timestamp = parseUnixSeconds(value.slice(eq + 1, end).trim(), SIGNATURE_HEADER);
+        else if (name === 'v1') signatures.push(decodeDigest(value.slice(eq + 1, end).trim(), 'hex', 'sha256', SIGNATURE_HEADER));
+      }
+      start = end + 1;
     }
     if (timestamp === undefined || signatures.length === 0) {
       throw new SignatureError(ErrorCode.SignatureMalformed, `header ${SIGNATURE_HEADER} needs t= and at least one v1=`);
     }
-    const message = Buffer.concat([Buffer.from(`${timestamp}.`), request.body]);
-    return { algorithm: 'sha256', messages: [message], signatures, timestamp };
+    return { algorithm: 'sha256', messages: [[`${timestamp}.`, request.body]], signatures, timestamp };
   },
 
   describe(request: WebhookRequest): Delivery {

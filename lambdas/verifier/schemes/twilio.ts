@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { parseForm } from '../../shared/form.js';
 import { ErrorCode, SignatureError } from '../errors.js';
+import { textOf } from '../raw-bytes.js';
 import type { Delivery, HttpAnswer, Scheme, SignInput, SignedContent, SignedRequest, WebhookRequest } from '../types.js';
 import {
   decodeDigest,
@@ -9,6 +10,7 @@ import {
   jsonPayload,
   mediaType,
   pickHeaders,
+  queryParameter,
   requireHeader,
   sha256Hex,
   stringField,
@@ -41,14 +43,14 @@ export const twilioScheme: Scheme = {
     const form = mediaType(request) === FORM;
     // A signed URL carrying bodySHA256 binds the body whatever the content type claims: otherwise a
     // captured JSON delivery, re-sent as an empty form, would verify with a body of the sender's choosing.
-    const bodyHash = new URL(request.url).searchParams.get('bodySHA256');
+    const bodyHash = queryParameter(request.url, 'bodySHA256');
     if (!bodyHash && !form) throw new SignatureError(ErrorCode.SignatureMalformed, 'non-form body without bodySHA256 in the URL');
     // The body hash is public data; an ordinary comparison leaks nothing.
     if (bodyHash && bodyHash.toLowerCase() !== sha256Hex(request.body)) {
       throw new SignatureError(ErrorCode.SignatureMismatch, 'body does not match bodySHA256');
     }
-    const suffix = form ? signedParams(request.body.toString('utf8')) : '';
-    const messages = [withoutPort(request.url), withDefaultPort(request.url)].map((url) => Buffer.from(url + suffix, 'utf8'));
+    const suffix = form ? signedParams(textOf(request.body)) : '';
+    const messages = urlVariants(request.url).map((url) => url + suffix);
     return { algorithm: 'sha1', messages, signatures: [signature] };
   },
 
@@ -92,14 +94,13 @@ function signedParams(body: string): string {
 
 const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is;
 
-function withoutPort(url: string): string {
-  const match = AUTHORITY.exec(url);
-  return match ? match[1]! + match[2]!.replace(/:\d*$/, '') + match[3]! : url;
-}
+const PORT = /:\d*$/;
 
-function withDefaultPort(url: string): string {
+/** The URL without its port, then with the scheme's default port (the URL itself when it has a port or no authority). */
+function urlVariants(url: string): [string, string] {
   const match = AUTHORITY.exec(url);
-  if (!match || /:\d*$/.test(match[2]!)) return url;
-  const port = match[1]!.toLowerCase() === 'https://' ? ':443' : ':80';
-  return match[1]! + match[2]! + port + match[3]!;
+  if (!match) return [url, url];
+  const [, scheme, authority, rest] = match as unknown as [string, string, string, string];
+  if (PORT.test(authority)) return [scheme + authority.replace(PORT, '') + rest, url];
+  return [url, scheme + authority + (scheme.toLowerCase() === 'https://' ? ':443' : ':80') + rest];
 }

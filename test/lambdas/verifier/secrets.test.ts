@@ -1,5 +1,6 @@
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { describe, expect, it } from 'vitest';
-import { parseSecretValue } from '../../../lambdas/verifier/secrets.js';
+import { CachedSecretSource, parseSecretValue } from '../../../lambdas/verifier/secrets.js';
 
 describe('parseSecretValue', () => {
   it('reads a plain string as one secret', () => {
@@ -30,5 +31,20 @@ describe('parseSecretValue', () => {
 
   it('fails if the value is empty', () => {
     expect(() => parseSecretValue('')).toThrow('the source secret is empty');
+  });
+});
+
+describe('CachedSecretSource', () => {
+  it('returns the same array while the stored value is unchanged, so derived keys can be kept', async () => {
+    // GIVEN a provider whose value changes between the second and third read
+    const stored = ['["new","old"]', '["new","old"]', 'rotated'];
+    const provider = { get: async () => stored.shift() } as unknown as SecretsProvider;
+    const source = new CachedSecretSource(provider, 'id', 0);
+    // WHEN
+    const [first, second, third] = [await source.values(), await source.values(), await source.values()];
+    // THEN
+    expect(first).toEqual(['new', 'old']);
+    expect(second).toBe(first);
+    expect(third).toEqual(['rotated']);
   });
 });

@@ -39,6 +39,20 @@ describe('verify', () => {
     expect(verify({ content: variants, keys: keys('current'), nowSeconds: 1_700_000_000, toleranceSeconds: 300 }).secretIndex).toBe(0);
   });
 
+  it('accepts a message given as parts, text or bytes, hashed as their concatenation', () => {
+    const [prefix, body] = ['1700000000.', '{"id":"evt_1"}'];
+    for (const parts of [[prefix, body], [Buffer.from(prefix), body], [prefix, Buffer.from(body)], [message.toString()]]) {
+      expect(verify({ content: content({ messages: [parts] }), keys: keys('current'), nowSeconds: 1_700_000_000, toleranceSeconds: 300 }).secretIndex).toBe(0);
+    }
+  });
+
+  it('hashes a text message as its UTF-8 bytes, a lone surrogate as U+FFFD like Buffer.from', () => {
+    const text = '{"a":"\ud800é"}';
+    const signature = createHmac('sha256', 'current').update(Buffer.from(text)).digest();
+    const c = content({ messages: [text], signatures: [signature], timestamp: undefined });
+    expect(verify({ content: c, keys: keys('current'), nowSeconds: 0, toleranceSeconds: 300 }).secretIndex).toBe(0);
+  });
+
   it.each(['sha1', 'sha512'] as const)('supports %s', (algorithm) => {
     const c = content({ algorithm, signatures: [sign('current', algorithm)] });
     expect(verify({ content: c, keys: keys('current'), nowSeconds: 1_700_000_000, toleranceSeconds: 300 }).secretIndex).toBe(0);
