@@ -3,19 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { headJson, serializeDetail } from '../../../lambdas/verifier/detail.js';
 import type { EnvelopeHead } from '../../../lambdas/verifier/envelope.js';
 import { jsonPayload } from '../../../lambdas/verifier/schemes/wire.js';
+import { STRIPE_INVOICE_HEAD } from '../../helpers/verifier/envelope-head.js';
 
-const head: EnvelopeHead = {
-  specversion: '1.0',
-  id: 'evt_1',
-  source: 'webhooks.stripe',
-  type: 'invoice.paid',
-  time: '2026-11-25T20:00:00.000Z',
-  datacontenttype: 'application/json',
-  envelopeversion: '1.0',
-  correlationid: 'req-1',
-  verification: { scheme: 'stripe', secretIndex: 0 },
-  vendorheaders: {},
-};
+const head: EnvelopeHead = STRIPE_INVOICE_HEAD;
 
 /** Any string, including quotes, backslashes, control characters, astral characters and lone surrogates. */
 const text = fc.string({ unit: 'binary', maxLength: 40 });

@@ -7,20 +7,10 @@ import { Publisher } from '../../../lambdas/verifier/publish.js';
 import { jsonPayload } from '../../../lambdas/verifier/schemes/wire.js';
 import type { Payload } from '../../../lambdas/verifier/types.js';
 import { FakeAws } from '../../helpers/verifier/fake-aws.js';
+import { STRIPE_INVOICE_HEAD } from '../../helpers/verifier/envelope-head.js';
 
 const fake = new FakeAws();
-const head: EnvelopeHead = {
-  specversion: '1.0',
-  id: 'evt_1',
-  source: 'webhooks.stripe',
-  type: 'invoice.paid',
-  time: '2026-11-25T20:00:00.000Z',
-  datacontenttype: 'application/json',
-  envelopeversion: '1.0',
-  correlationid: 'req-1',
-  verification: { scheme: 'stripe', secretIndex: 0 },
-  vendorheaders: {},
-};
+const head: EnvelopeHead = STRIPE_INVOICE_HEAD;
 const receivedAt = new Date(head.time);
 const publisher = (options: { bucket?: string; threshold?: number } = {}) =>
   new Publisher({ ...fake.clients(), eventBusName: 'bus', claimCheckBucket: options.bucket, claimCheckThreshold: options.threshold });
