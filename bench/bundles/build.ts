@@ -3,26 +3,17 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { build, type BuildOptions } from 'esbuild';
+import { HANDLER_BUNDLE_OPTIONS } from '../../lib/handler-code.js';
 
 /**
- * The esbuild options `NodejsFunction` passes for hookbridge's functions (lib/handler-function.ts:
- * format CJS, minify, source map, `bundleAwsSDK: true`, runtime Node.js 24 → target `node24`,
- * platform node). Read from aws-cdk-lib's `aws-lambda-nodejs/lib/bundling.js`, which runs
- * `esbuild --bundle <entry> --target=node24 --platform=node --format=cjs --outfile=index.js
- * --minify --sourcemap` plus one `--external:` per external module.
+ * The esbuild options the stack bundles every function with (lib/handler-code.ts: CJS, minify,
+ * source map, AWS SDK bundled, target the functions' Node.js runtime, platform node), imported so
+ * the bench measures exactly what ships.
  */
-export const STACK_BUILD_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'cjs',
-  minify: true,
-  sourcemap: true,
-  logLevel: 'warning',
-};
+export const STACK_BUILD_OPTIONS: BuildOptions = HANDLER_BUNDLE_OPTIONS;
 
 /**
- * What `NodejsFunction` marks external without `bundleAwsSDK` (the default app's cdk.json sets
+ * What CDK's `NodejsFunction` would mark external without `bundleAwsSDK` (the default app's cdk.json sets
  * `@aws-cdk/aws-lambda-nodejs:sdkV3ExcludeSmithyPackages`, which adds `@smithy/*`).
  */
 export const SDK_EXTERNALS: readonly string[] = ['@aws-sdk/*', '@smithy/*'];
