@@ -1,5 +1,4 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /*
@@ -11,23 +10,12 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
  */
 
 let eventBridge: EventBridgeClient | undefined;
-let s3: S3Client | undefined;
 let secretsManager: SecretsManagerClient | undefined;
 
 /** The shared EventBridge client. */
 export function getEventBridgeClient(): EventBridgeClient {
   eventBridge ??= new EventBridgeClient({});
   return eventBridge;
-}
-
-/**
- * The shared S3 client. Path-style addressing is forced only when an endpoint override is set,
- * because emulators on 127.0.0.1 cannot serve virtual-hosted bucket names.
- */
-export function getS3Client(): S3Client {
-  const overridden = Boolean(process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL);
-  s3 ??= new S3Client({ forcePathStyle: overridden });
-  return s3;
 }
 
 /** The shared Secrets Manager client. */
